@@ -1,0 +1,2 @@
+export { transcriptSchema, wordSchema } from './model';
+export type { Transcript, Word } from './model';
