@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -8,4 +9,8 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // src/main.ts starts with a shebang (kept by esbuild); the bin must also be executable after a fresh build.
+  onSuccess: async () => {
+    await chmod('dist/main.js', 0o755);
+  },
 });

@@ -1,7 +1,12 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
-/** Resolve workspace packages to their TypeScript sources: tests run without a build. */
-const conditions = ['@astra/source', 'node', 'import', 'module', 'default'];
+/**
+ * Workspace packages resolve to their TypeScript sources (`@astra/source`): tests run without a build.
+ * Vite's `module` condition is dropped: it picks bundler-only builds (the AWS SDK's `dist-es`, with
+ * extensionless imports) that Node then fails to load when the dependency is externalised.
+ */
+const conditions = ['@astra/source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 /**
  * Unit tests live next to the code (`src/**\/*.test.ts`), integration tests under
@@ -11,7 +16,7 @@ const conditions = ['@astra/source', 'node', 'import', 'module', 'default'];
 export function defineLibTest(overrides: ViteUserConfig['test'] = {}) {
   return defineConfig({
     resolve: { conditions },
-    ssr: { resolve: { conditions, externalConditions: conditions } },
+    ssr: { resolve: { conditions } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',

@@ -1,1 +1,55 @@
-export {};
+import { pino } from 'pino';
+import { resolveWorkerConfig, WorkerConfigError, type WorkerConfig } from './config';
+import { startIngestWorker } from './start-ingest-worker';
+
+/**
+ * `astra-ingest-worker`: configured by env only (see README). SIGTERM/SIGINT → graceful shutdown (exit 0);
+ * a second signal cancels the active jobs at once instead of waiting for the deadline.
+ */
+const bootLogger = pino({ base: undefined });
+let config: WorkerConfig;
+try {
+  config = resolveWorkerConfig(process.env);
+} catch (error) {
+  if (!(error instanceof WorkerConfigError)) throw error;
+  bootLogger.fatal({ variable: error.variable }, `invalid configuration: ${error.message}`);
+  process.exit(2);
+}
+
+const logger = pino({
+  level: config.logLevel,
+  base: { worker: config.name },
+  redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'password', '*.password'], censor: '[redacted]' },
+});
+
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+const ingestWorker = await startIngestWorker({ config, logger }).catch((error: unknown) => {
+  logger.fatal({ err: error }, `worker could not start: ${(error as Error).message}`);
+  process.exit(1);
+});
+
+let signals = 0;
+const onSignal = (signal: NodeJS.Signals) => {
+  signals += 1;
+  if (signals > 1) {
+    logger.warn({ signal }, 'second signal: cancelling active jobs now');
+    ingestWorker.cancelActiveJobs();
+    return;
+  }
+  ingestWorker
+    .shutdown(signal)
+    .then(() => {
+      process.exitCode = 0;
+    })
+    .catch((error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      // Connections are closed; leave a moment for the logs to flush, then make sure nothing keeps us alive.
+      setTimeout(() => process.exit(), 200).unref();
+    });
+};
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);

@@ -1,1 +1,19 @@
-export {};
+export { downloadAudio, resolveDownloadAudioOptions, DEFAULT_DOWNLOAD_AUDIO_OPTIONS } from './download-audio';
+export type {
+  DownloadAudioOptions,
+  DownloadAudioResult,
+  ResolvedDownloadAudioOptions,
+  SourceMediaInfo,
+} from './download-audio';
+export { fetchCaptions, resolveFetchCaptionsOptions, DEFAULT_FETCH_CAPTIONS_OPTIONS } from './fetch-captions';
+export type { FetchCaptionsOptions, ResolvedFetchCaptionsOptions } from './fetch-captions';
+export { probeTools, DEFAULT_PROBE_TOOLS_OPTIONS } from './probe-tools';
+export type { ProbeToolsOptions } from './probe-tools';
+export { validateMediaUrl, isHostAllowed } from './validate-media-url';
+export { sweepStaleTempDirs } from './sweep-stale-temp-dirs';
+export { TEMP_DIR_PREFIX } from './job-dir';
+export { DownloadError, isDownloadError, RETRYABLE_BY_CODE } from './errors';
+export type { DownloadErrorCode, DownloadErrorOptions } from './errors';
+export { redactUrl } from './redact';
+export { silentLogger } from './model';
+export type { CaptionTrack, DownloadProgress, DownloadStage, Logger, SourceMetadata, ToolVersions } from './model';

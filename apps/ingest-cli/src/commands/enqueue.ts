@@ -1,0 +1,138 @@
+import path from 'node:path';
+import type { Queue } from 'bullmq';
+import {
+  DEFAULT_MAX_ACTA_BYTES,
+  MINING_QUEUE,
+  miningJobId,
+  readSessionsCsv,
+  storeActa,
+  toMiningJob,
+  type RowError,
+  type SessionSpec,
+} from '@astra/mining';
+import { openStorage, sessionKeys, type Storage } from '@astra/storage';
+import { DEFAULT_LANGUAGE, DEFAULT_PROVIDER, resolveRedisUrl, resolveStorageConfig, type Env } from '../config';
+import type { Output } from '../output';
+import { openMiningQueue } from '../queue-connection';
+
+export type EnqueueCommandFlags = {
+  input: string;
+  tenant?: string;
+  redis?: string;
+  storage?: string;
+  s3Endpoint?: string;
+  provider?: string;
+  acta: boolean;
+  actasDir?: string;
+  /** Tries per job before it is failed for good (transient failures only; permanent ones fail at once). */
+  attempts: number;
+  /** First retry delay in ms; it doubles on each retry (BullMQ exponential backoff). */
+  backoffMs: number;
+};
+
+/** Job name of a mining job (the queue has one kind of job; the name shows up in dashboards). */
+export const MINING_JOB_NAME = 'mine';
+
+export type EnqueuedJob = { line: number; tenantId: string; id: string; jobId: string };
+export type EnqueueSummary = {
+  queue: string;
+  enqueued: EnqueuedJob[];
+  /** Jobs that were already in the queue (any state): a repeat enqueue adds nothing. */
+  alreadyQueued: Array<EnqueuedJob & { state: string }>;
+  errors: RowError[];
+};
+
+/**
+ * `astra-ingest enqueue`: validates sessions.csv as `mine` does, copies each acta into storage (workers only
+ * read storage), and adds one job per session with id `{tenant}-{uuid}` (DESIGN §8). Bad rows are reported
+ * with their line and the good ones are still enqueued (exit 1 when any row was bad).
+ */
+export async function runEnqueueCommand(flags: EnqueueCommandFlags, env: Env, output: Output): Promise<number> {
+  const redisUrl = resolveRedisUrl(flags.redis, env);
+  const plan = await readSessionsCsv(flags.input, {
+    ...(flags.actasDir ? { baseDir: path.resolve(flags.actasDir) } : {}),
+    ...(flags.tenant ? { tenant: flags.tenant } : {}),
+    requireActa: flags.acta,
+    // Workers transcribe with astra-core or captions; a local transcript file cannot travel in a job.
+    transcripts: 'astra-core',
+    defaultProvider: flags.provider ?? env['ASTRA_PROVIDER'] ?? DEFAULT_PROVIDER,
+    defaultLanguage: DEFAULT_LANGUAGE,
+    maxActaBytes: DEFAULT_MAX_ACTA_BYTES,
+  });
+  for (const skipped of plan.skipped) output.logger.info({ line: skipped.line }, `row skipped: ${skipped.reason}`);
+
+  const storageConfig = resolveStorageConfig(flags, env);
+  const storage = openStorage(storageConfig.uri, { ...storageConfig.options, logger: output.logger });
+  const summary: EnqueueSummary = { queue: MINING_QUEUE, enqueued: [], alreadyQueued: [], errors: [...plan.errors] };
+  const queue = await openMiningQueue(redisUrl);
+  try {
+    for (const session of plan.sessions) {
+      await enqueueSession(queue, storage, session, flags, summary, output);
+    }
+  } finally {
+    await queue.close();
+    await storage.close();
+  }
+  summary.errors.sort((a, b) => a.line - b.line);
+  for (const error of summary.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
+  output.result(summary, () => formatEnqueueSummary(summary));
+  return summary.errors.length > 0 ? 1 : 0;
+}
+
+async function enqueueSession(
+  queue: Queue,
+  storage: Storage,
+  session: SessionSpec,
+  flags: EnqueueCommandFlags,
+  summary: EnqueueSummary,
+  output: Output,
+): Promise<void> {
+  const jobId = miningJobId(session);
+  const entry = { line: session.line, tenantId: session.tenantId, id: session.id, jobId };
+  const existing = await queue.getJob(jobId);
+  if (existing) {
+    summary.alreadyQueued.push({ ...entry, state: await queue.getJobState(jobId) });
+    return;
+  }
+  let actaKey: string | undefined;
+  if (session.actaPath) {
+    try {
+      await storeActa(storage, session);
+      actaKey = sessionKeys(session.tenantId, session.id).acta;
+    } catch (error) {
+      summary.errors.push({ line: session.line, reason: `acta_path: could not copy it to storage: ${(error as Error).message.split('\n')[0]}` });
+      return;
+    }
+  }
+  const added = await queue.add(MINING_JOB_NAME, toMiningJob(session, actaKey), {
+    jobId,
+    attempts: flags.attempts,
+    backoff: { type: 'exponential', delay: flags.backoffMs },
+  });
+  // Another enqueue may have added the same id between getJob and add: BullMQ then keeps the stored job and
+  // returns ours, so compare creation times.
+  const stored = await queue.getJob(jobId);
+  if (stored && stored.timestamp !== added.timestamp) {
+    summary.alreadyQueued.push({ ...entry, state: await queue.getJobState(jobId) });
+    return;
+  }
+  output.logger.debug({ jobId, line: session.line }, 'job enqueued');
+  summary.enqueued.push(entry);
+}
+
+export function formatEnqueueSummary(summary: EnqueueSummary): string {
+  const lines = [
+    ...summary.enqueued.map((job) => `  line ${job.line}: enqueued ${job.jobId}`),
+    ...summary.alreadyQueued.map((job) => `  line ${job.line}: already queued ${job.jobId} (${job.state})`),
+    ...summary.errors.map((error) => `  line ${error.line}: ERROR ${error.reason}`),
+  ];
+  lines.sort((a, b) => lineOf(a) - lineOf(b));
+  return [
+    ...lines,
+    `queue ${summary.queue}: ${summary.enqueued.length} enqueued, ${summary.alreadyQueued.length} already queued, ${summary.errors.length} bad rows`,
+  ].join('\n');
+}
+
+function lineOf(text: string): number {
+  return Number(/line (\d+)/.exec(text)?.[1] ?? 0);
+}

@@ -1,0 +1,83 @@
+import { MINING_QUEUE } from '@astra/mining';
+import { resolveRedisUrl, type Env } from '../config';
+import type { Output } from '../output';
+import { openMiningQueue } from '../queue-connection';
+
+export type StatusCommandFlags = { redis?: string; limit: number };
+
+export type FailedJobInfo = {
+  id: string;
+  reason: string;
+  attemptsMade: number;
+  failedAt?: string;
+  tenantId?: string;
+  sessionId?: string;
+  videoUrl?: string;
+};
+
+export type QueueStatus = {
+  queue: string;
+  waiting: number;
+  active: number;
+  completed: number;
+  failed: number;
+  delayed: number;
+  /** > 0 while the fleet is paused after a bot check or 429 from the source. */
+  rateLimitedForMs: number;
+  /** The most recent failed jobs (up to --limit). */
+  failures: FailedJobInfo[];
+};
+
+/** `astra-ingest status`: job counts of the mining queue and why failed jobs failed (DESIGN §7). */
+export async function runStatusCommand(flags: StatusCommandFlags, env: Env, output: Output): Promise<number> {
+  const queue = await openMiningQueue(resolveRedisUrl(flags.redis, env));
+  let status: QueueStatus;
+  try {
+    const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+    const failedJobs = flags.limit > 0 ? await queue.getFailed(0, flags.limit - 1) : [];
+    status = {
+      queue: MINING_QUEUE,
+      waiting: counts['waiting'] ?? 0,
+      active: counts['active'] ?? 0,
+      completed: counts['completed'] ?? 0,
+      failed: counts['failed'] ?? 0,
+      delayed: counts['delayed'] ?? 0,
+      rateLimitedForMs: Math.max(0, await queue.getRateLimitTtl()),
+      failures: failedJobs.filter((job) => job !== undefined).map((job) => {
+        const session = sessionOf(job.data);
+        return {
+          id: job.id ?? '',
+          reason: job.failedReason ?? '',
+          attemptsMade: job.attemptsMade,
+          ...(job.finishedOn ? { failedAt: new Date(job.finishedOn).toISOString() } : {}),
+          ...session,
+        };
+      }),
+    };
+  } finally {
+    await queue.close();
+  }
+  output.result(status, () => formatStatus(status));
+  return 0;
+}
+
+function sessionOf(data: unknown): Pick<FailedJobInfo, 'tenantId' | 'sessionId' | 'videoUrl'> {
+  if (typeof data !== 'object' || data === null || !('session' in data)) return {};
+  const session = (data as { session: unknown }).session;
+  if (typeof session !== 'object' || session === null) return {};
+  const { tenantId, id, videoUrl } = session as Record<string, unknown>;
+  return {
+    ...(typeof tenantId === 'string' ? { tenantId } : {}),
+    ...(typeof id === 'string' ? { sessionId: id } : {}),
+    ...(typeof videoUrl === 'string' ? { videoUrl } : {}),
+  };
+}
+
+export function formatStatus(status: QueueStatus): string {
+  return [
+    `queue ${status.queue}: ${status.waiting} waiting, ${status.active} active, ${status.completed} completed, ${status.failed} failed, ${status.delayed} delayed`,
+    ...(status.rateLimitedForMs > 0 ? [`paused for ${Math.ceil(status.rateLimitedForMs / 1000)} s more (the source asked us to slow down)`] : []),
+    ...(status.failures.length > 0 ? ['failed jobs:'] : []),
+    ...status.failures.map((f) => `  ${f.id}  attempts ${f.attemptsMade}  ${f.reason}${f.videoUrl ? `  (${f.videoUrl})` : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,169 @@
+/**
+ * `astra-ingest mine` end to end with real yt-dlp, ffmpeg, s3rver and the astra-core dev server
+ * (issue 6): good sessions produce a dataset, broken ones are reported without sinking the batch,
+ * a re-run downloads and transcribes nothing and yields the same bytes, a dry run touches nothing,
+ * and a tenant's run stays inside its own keys.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
+import { serveFiles, startS3Server, synthesizeSession, type FileServer, type S3Server, type SynthSession } from '@astra/demo';
+import { sessionIdFor } from '@astra/storage';
+import { runCli } from '../support/run-cli';
+
+const TENANT = 'villa';
+const OTHER = 'otro';
+let dir: string;
+let media: FileServer;
+let s3: S3Server;
+let core: CoreDevServer;
+let sessions: SynthSession[];
+let csvPath: string;
+let env: Record<string, string>;
+const urlOf = (file: string) => `${media.url}/${path.basename(file)}`;
+const audioUri = (tenant: string, videoUrl: string) => `s3://astra-raw/mining/${tenant}/${sessionIdFor(tenant, videoUrl)}.wav`;
+const mine = (...args: string[]) => runCli(['mine', '--storage', 's3://astra-raw', '--concurrency', '2', '--json', ...args], { env });
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'astra-mine-e2e-'));
+  sessions = await Promise.all([1, 2, 3].map((seed) => synthesizeSession({ dir, seed, format: seed === 2 ? 'mp3' : 'webm' })));
+  await writeFile(path.join(dir, 'corrupt.docx'), 'PK\u0003\u0004 this is not really a zip');
+  [media, s3] = await Promise.all([serveFiles(dir), startS3Server()]);
+
+  const [one, two, three] = sessions as [SynthSession, SynthSession, SynthSession];
+  const transcripts = new Map<string, unknown>([
+    [audioUri(TENANT, urlOf(one.mediaPath)), one.transcript],
+    [audioUri(TENANT, urlOf(two.mediaPath)), two.transcript],
+    [audioUri(TENANT, urlOf(three.mediaPath)), three.transcript],
+    [audioUri(OTHER, urlOf(three.mediaPath)), three.transcript],
+  ]);
+  core = await startCoreDevServer({ port: 0, transcripts, mode: 'async', asyncSteps: 1 });
+  env = { ...s3.env, ASTRA_CORE_URL: core.url, ASTRA_TMPDIR: path.join(dir, 'tmp') };
+
+  csvPath = path.join(dir, 'e2e.csv');
+  await writeFile(
+    csvPath,
+    [
+      'video_url,acta_path,tenant_id,session_id',
+      `${urlOf(one.mediaPath)},${path.basename(one.actaPath)},${TENANT},s1`,
+      `${urlOf(two.mediaPath)};${path.basename(two.actaPath)};${TENANT};s2`.replaceAll(';', ','),
+      `${media.url}/missing.webm,${path.basename(one.actaPath)},${TENANT},s404`,
+      `${urlOf(three.mediaPath)},corrupt.docx,${TENANT},scorrupt`,
+      `${urlOf(three.mediaPath)},${path.basename(three.actaPath)},../evil,sbad`,
+      '',
+    ].join('\n'),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([media?.close(), s3?.close(), core?.close()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const writes = () => s3.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+const mediaGets = () => media.requests.filter((r) => r.method === 'GET').length;
+const corePosts = () => core.requests.filter((r) => r.method === 'POST').length;
+
+describe('astra-ingest mine', () => {
+  it('--dry-run validates everything and touches nothing', async () => {
+    const result = await mine('--input', csvPath, '--dry-run');
+    expect(result.exitCode).toBe(1);
+    const plan = JSON.parse(result.stdout) as { sessions: Array<{ line: number; tenantId: string; id: string }>; errors: Array<{ line: number; reason: string }> };
+    expect(plan.sessions.map((s) => s.line)).toEqual([2, 3, 4]);
+    expect(plan.sessions[0]).toMatchObject({ tenantId: TENANT, id: sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath)) });
+    expect(plan.errors.map((e) => e.line)).toEqual([5, 6]);
+    expect(plan.errors[0]?.reason).toMatch(/acta_path/);
+    expect(plan.errors[1]?.reason).toMatch(/tenant/);
+    expect(writes()).toEqual([]);
+    expect(media.requests).toEqual([]);
+    expect(core.requests).toEqual([]);
+  });
+
+  let firstDataset: string[];
+  const outDir = () => path.join(dir, 'out');
+  const datasetFiles = ['train.jsonl', 'dev.jsonl', 'test.jsonl', 'rejected.jsonl', 'report.html'];
+
+  it('mines the good sessions, reports the broken ones and exits 1', async () => {
+    const result = await mine('--input', csvPath, '--out', outDir());
+    expect(result.exitCode).toBe(1);
+    const summary = JSON.parse(result.stdout) as {
+      ok: number;
+      failed: number;
+      rowErrors: Array<{ line: number }>;
+      segmentsKept: number;
+      sessions: Array<{ line: number; status: string; stage?: string; code?: string; kept?: number }>;
+    };
+    expect(summary.ok).toBe(2);
+    expect(summary.failed).toBe(2);
+    expect(summary.rowErrors.map((e) => e.line)).toEqual([6]);
+    const byLine = new Map(summary.sessions.map((s) => [s.line, s]));
+    expect(byLine.get(4)).toMatchObject({ status: 'failed', stage: 'download', code: 'not_found' });
+    expect(byLine.get(5)).toMatchObject({ status: 'failed', stage: 'acta' });
+    expect(byLine.get(2)?.kept).toBeGreaterThan(0);
+    expect(byLine.get(3)?.kept).toBeGreaterThan(0);
+
+    const datasetDir = path.join(outDir(), TENANT, 'e2e');
+    firstDataset = await Promise.all(datasetFiles.map((f) => readFile(path.join(datasetDir, f), 'utf8')));
+    const lines = firstDataset.slice(0, 3).join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.length).toBe(summary.segmentsKept);
+    const goodIds = new Set(sessions.slice(0, 2).map((s) => sessionIdFor(TENANT, urlOf(s.mediaPath))));
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['audio_filepath', 'offset', 'duration', 'text', 'text_original', 'asr_text', 'cer', 'score', 'lang', 'tenant_id', 'session_id', 'source_url']));
+      expect(goodIds.has(line['session_id'] as string)).toBe(true);
+      expect(line['audio_filepath']).toBe(`s3://astra-raw/mining/${TENANT}/${line['session_id'] as string}.wav`);
+      expect(line['duration']).toBeGreaterThanOrEqual(1);
+      expect(line['duration']).toBeLessThanOrEqual(30);
+    }
+
+    // Everything the pipeline promises is in the bucket for a good session; the 404 left no audio.
+    const written = new Set(writes().map((r) => r.path));
+    const goodId = sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath));
+    for (const suffix of ['.wav', '.source.json', '.transcript.json', '.acta.docx', '.acta.json', '.segments.jsonl']) {
+      expect(written).toContain(`/astra-raw/mining/${TENANT}/${goodId}${suffix}`);
+    }
+    const missingId = sessionIdFor(TENANT, `${media.url}/missing.webm`);
+    expect([...written].filter((p) => p.includes(`${missingId}.wav`))).toEqual([]);
+    expect(written).toContain(`/astra-raw/mining/${TENANT}/datasets/e2e/train.jsonl`);
+    // Temp dirs are gone.
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
+  }, 300_000);
+
+  it('a second run downloads and transcribes nothing and yields the same dataset byte for byte', async () => {
+    const [getsBefore, postsBefore] = [mediaGets(), corePosts()];
+    const result = await mine('--input', csvPath, '--out', outDir());
+    expect(result.exitCode).toBe(1);
+    // Only the 404 row asks the media server again (its download never succeeded).
+    const newMediaGets = media.requests.slice(0).filter((r) => r.method === 'GET').slice(getsBefore);
+    expect(newMediaGets.every((r) => r.path === '/missing.webm')).toBe(true);
+    expect(corePosts()).toBe(postsBefore);
+    const second = await Promise.all(datasetFiles.map((f) => readFile(path.join(outDir(), TENANT, 'e2e', f), 'utf8')));
+    expect(second).toEqual(firstDataset);
+  }, 300_000);
+
+  it("keeps a tenant's run inside that tenant's keys", async () => {
+    const three = sessions[2]!;
+    const csv = path.join(dir, 'tenants.csv');
+    await writeFile(
+      csv,
+      [
+        'video_url,acta_path,tenant_id',
+        `${urlOf(three.mediaPath)},${path.basename(three.actaPath)},${OTHER}`,
+        `${urlOf(sessions[0]!.mediaPath)},${path.basename(sessions[0]!.actaPath)},${TENANT}`,
+      ].join('\n'),
+    );
+    const before = s3.requests.length;
+    const result = await mine('--input', csv, '--tenant', OTHER, '--out', outDir());
+    expect(result.exitCode).toBe(0);
+    const requests = s3.requests.slice(before);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.path.startsWith(`/astra-raw/mining/${OTHER}/`) || request.path === '/astra-raw' || request.path === '/astra-raw/').toBe(true);
+    }
+    // Listings (the dataset build) ask only for the tenant's prefix.
+    const listings = requests.filter((r) => r.path === '/astra-raw' || r.path === '/astra-raw/');
+    for (const listing of listings) expect(listing.query).toContain(`prefix=mining%2F${OTHER}%2F`);
+  }, 300_000);
+});

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(appRoot, '../..');
+
+export type CliRun = { exitCode: number; stdout: string; stderr: string };
+
+/** Runs the real CLI from source (tsx, `@astra/source` condition) as a child process. */
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@astra/source', path.join(appRoot, 'src/main.ts'), ...args],
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 300_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+        resolve({ exitCode: code, stdout, stderr });
+      },
+    );
+  });
+}

@@ -1,0 +1,220 @@
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import {
+  miningJobId,
+  miningJobSchema,
+  type Logger,
+  type MineSessionOptions,
+  type MiningJob,
+  type SessionOutcome,
+  type SessionSpec,
+  type StageProgress,
+} from '@astra/mining';
+import { sessionKeys, type Storage } from '@astra/storage';
+import { decideJob, type AbortCause } from './decide-job';
+import { ProgressReporter, type JobProgress } from './progress-reporter';
+import { codeLabel, type JobOutcomeLabel, type WorkerMetrics } from './create-worker-metrics';
+
+/** The job's return value (what `completed` jobs hold in Redis). */
+export type MiningJobResult = {
+  tenantId: string;
+  sessionId: string;
+  audioSec: number;
+  keptSec: number;
+  kept: number;
+  rejected: number;
+  /** Stages that did work in this attempt (the others were found in storage). */
+  ran: string[];
+};
+
+export type MineSession = (session: SessionSpec, options: MineSessionOptions) => Promise<SessionOutcome>;
+
+export type MiningProcessorOptions = {
+  /** `orchestrator.mineSession` bound to its orchestrator, or a fake in unit tests. */
+  mineSession: MineSession;
+  storage: Pick<Storage, 'exists'>;
+  metrics: WorkerMetrics;
+  logger: Logger;
+  /** Provider for a job whose session carries none. */
+  defaultProvider: string;
+  jobTimeoutMs: number;
+  /** True once the worker is shutting down: an aborted job is then released, not failed. */
+  isShuttingDown: () => boolean;
+  /**
+   * Pauses the whole fleet (BullMQ queue rate limit) after a bot check or 429 from the source; the job goes
+   * back to wait. Without it such a failure is an ordinary retry with backoff.
+   */
+  pauseSource?: (reason: string) => Promise<void>;
+  progressIntervalMs?: number;
+  now?: () => number;
+};
+
+export type MiningProcessor = (job: Job<unknown, MiningJobResult>, token?: string, signal?: AbortSignal) => Promise<MiningJobResult>;
+
+/** Reason given to `worker.cancelAllJobs` at the shutdown deadline. */
+export const SHUTDOWN_ABORT_REASON = 'worker shutting down';
+
+/**
+ * The BullMQ processor: one job = one session through the MiningOrchestrator. It declares three parameters
+ * so BullMQ hands it the job's AbortSignal (cancelAllJobs at shutdown, cancelJob when the lock is lost);
+ * that signal, plus the job time limit, reaches yt-dlp/ffmpeg and astra-core polling through the orchestrator.
+ */
+export function createMiningProcessor(options: MiningProcessorOptions): MiningProcessor {
+  const now = options.now ?? Date.now;
+  const { metrics, logger } = options;
+
+  // Three declared parameters (no defaults): BullMQ only creates the AbortSignal when processor.length >= 3.
+  return async function processMiningJob(job, token, signal) {
+    let data: MiningJob;
+    try {
+      data = parseJob(job, options.defaultProvider);
+      await assertActaStored(options.storage, data);
+    } catch (error) {
+      const permanent = error instanceof UnrecoverableError;
+      count(permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried');
+      metrics.failures.inc({ stage: 'job', code: permanent ? codeLabel(/^\[\w+\/(\w+)\]/.exec((error as Error).message)?.[1]) : 'storage' });
+      logger.warn({ jobId: job.id, err: error }, `job rejected before mining: ${(error as Error).message}`);
+      throw error;
+    }
+    const session = data.session;
+    const context = { jobId: job.id, tenantId: session.tenantId, sessionId: session.id, attempt: job.attemptsMade + 1 };
+
+    const timeout = AbortSignal.timeout(options.jobTimeoutMs);
+    const jobSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const progress = new ProgressReporter({
+      update: (value: JobProgress) => job.updateProgress(value),
+      minIntervalMs: options.progressIntervalMs ?? 2_000,
+      now,
+      logger,
+    });
+    const stageStarts = new Map<StageProgress['stage'], number>();
+    const onProgress = (event: StageProgress) => {
+      if (event.state === 'start') stageStarts.set(event.stage, now());
+      if (event.state === 'done') observeStage(event.stage, 'done');
+      progress.report(event);
+    };
+    const observeStage = (stage: StageProgress['stage'], result: 'done' | 'failed') => {
+      const started = stageStarts.get(stage);
+      if (started !== undefined) metrics.stageDuration.observe({ stage, result }, (now() - started) / 1000);
+    };
+
+    metrics.activeJobs.inc();
+    logger.info(context, 'job started');
+    let outcome: SessionOutcome;
+    try {
+      outcome = await options.mineSession(session, { signal: jobSignal, onProgress });
+    } finally {
+      metrics.activeJobs.dec();
+      await progress.flush();
+    }
+
+    const abortCause: AbortCause | undefined = !jobSignal.aborted
+      ? undefined
+      : options.isShuttingDown() || signal?.reason === SHUTDOWN_ABORT_REASON
+        ? 'shutdown'
+        : timeout.aborted
+          ? 'timeout'
+          : 'cancelled';
+    const decided = decideJob(outcome, abortCause);
+    const decision = decided.kind === 'pause-source' && !options.pauseSource ? { kind: 'retry' as const, message: decided.message } : decided;
+    if (outcome.status === 'failed') {
+      observeStage(outcome.stage, 'failed');
+      if (decision.kind !== 'release') metrics.failures.inc({ stage: outcome.stage, code: codeLabel(outcome.code) });
+    }
+
+    switch (decision.kind) {
+      case 'complete': {
+        if (outcome.status !== 'ok') throw new Error('unreachable: complete decision for a failed outcome');
+        count('completed');
+        metrics.audioSeconds.inc(outcome.audioSec);
+        metrics.keptAudioSeconds.inc(outcome.keptSec);
+        metrics.segments.inc({ result: 'kept' }, outcome.kept);
+        metrics.segments.inc({ result: 'rejected' }, outcome.rejected);
+        logger.info({ ...context, kept: outcome.kept, rejected: outcome.rejected, audioSec: outcome.audioSec, ran: outcome.ran }, 'job completed');
+        return {
+          tenantId: session.tenantId,
+          sessionId: session.id,
+          audioSec: outcome.audioSec,
+          keptSec: outcome.keptSec,
+          kept: outcome.kept,
+          rejected: outcome.rejected,
+          ran: [...outcome.ran],
+        };
+      }
+      case 'release': {
+        count('released');
+        logger.warn({ ...context }, decision.message);
+        if (token) {
+          await job.moveToWait(token);
+          throw new WaitingError(decision.message);
+        }
+        throw new Error(decision.message);
+      }
+      case 'pause-source': {
+        count('source_paused');
+        metrics.sourcePauses.inc();
+        logger.warn({ ...context }, `source throttled us, pausing the queue: ${decision.message}`);
+        await options.pauseSource?.(decision.message);
+        // Back to wait without using an attempt; `maxStartedAttempts` bounds a job that keeps hitting this.
+        throw Worker.RateLimitError();
+      }
+      case 'retry': {
+        const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        count(final ? 'failed' : 'retried');
+        logger.warn({ ...context, final }, `job attempt failed: ${decision.message}`);
+        throw new Error(decision.message, outcome.status === 'failed' ? { cause: outcome.error } : undefined);
+      }
+      case 'fail': {
+        count('failed');
+        logger.warn({ ...context }, `job failed for good: ${decision.message}`);
+        throw new UnrecoverableError(decision.message);
+      }
+    }
+  };
+
+  function count(outcome: JobOutcomeLabel): void {
+    metrics.jobs.inc({ outcome });
+  }
+}
+
+/**
+ * Validates the job data (DESIGN §8: the session row and storage keys, never a local path) and its id.
+ * Bad data is permanent: retrying cannot fix it.
+ */
+export function parseJob(job: Pick<Job, 'id' | 'data'>, defaultProvider: string): MiningJob {
+  const raw = job.data;
+  const withProvider =
+    isRecord(raw) && isRecord(raw['session']) && raw['session']['provider'] === undefined
+      ? { ...raw, session: { ...raw['session'], provider: defaultProvider } }
+      : raw;
+  const parsed = miningJobSchema.safeParse(withProvider);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UnrecoverableError(`[job/invalid_input] invalid job data: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`);
+  }
+  const expectedId = miningJobId(parsed.data.session);
+  if (job.id !== expectedId) {
+    throw new UnrecoverableError(`[job/invalid_input] job id ${String(job.id).slice(0, 120)} is not {tenant}-{uuid} of its session (${expectedId})`);
+  }
+  return parsed.data;
+}
+
+/** A job that names an acta must find it in storage: otherwise the session would be mined without labels. */
+async function assertActaStored(storage: Pick<Storage, 'exists'>, data: MiningJob): Promise<void> {
+  if (!data.actaKey) return;
+  let expected: string;
+  try {
+    expected = sessionKeys(data.session.tenantId, data.session.id).acta;
+  } catch (error) {
+    throw new UnrecoverableError(`[job/invalid_input] ${(error as Error).message}`);
+  }
+  if (data.actaKey !== expected) {
+    throw new UnrecoverableError(`[job/invalid_input] actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`);
+  }
+  if (!(await storage.exists(expected))) {
+    throw new UnrecoverableError(`[acta/not_found] the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

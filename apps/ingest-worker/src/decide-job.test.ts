@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionOutcome, SessionSpec } from '@astra/mining';
+import { decideJob, failureMessage, type AbortCause, type JobDecision } from './decide-job';
+
+const session: SessionSpec = {
+  line: 2,
+  tenantId: 't1',
+  id: '2f1c6f8e-4b7a-5c3d-9e2f-1a2b3c4d5e6f',
+  videoUrl: 'https://example.org/v.webm',
+  language: 'es',
+  provider: 'deepgram',
+  metadata: {},
+};
+
+function failed(stage: 'acta' | 'download' | 'transcribe' | 'align', code: string | undefined, retryable: boolean): SessionOutcome {
+  return { status: 'failed', session, stage, reason: 'it broke', ...(code ? { code } : {}), retryable, error: new Error('it broke') };
+}
+
+describe('decideJob', () => {
+  it('completes an ok outcome', () => {
+    const ok: SessionOutcome = { status: 'ok', session, audioSec: 60, keptSec: 30, kept: 3, rejected: 1, ran: ['download'] };
+    expect(decideJob(ok)).toEqual({ kind: 'complete' });
+    expect(decideJob(ok, 'shutdown')).toEqual({ kind: 'complete' });
+  });
+
+  it.each<[string, SessionOutcome, AbortCause | undefined, JobDecision['kind']]>([
+    ['404 video is permanent', failed('download', 'not_found', false), undefined, 'fail'],
+    ['invalid DOCX is permanent', failed('acta', 'invalid_docx', false), undefined, 'fail'],
+    ['unsafe URL is permanent', failed('download', 'invalid_url', false), undefined, 'fail'],
+    ['host not allowed is permanent', failed('download', 'host_not_allowed', false), undefined, 'fail'],
+    ['unknown error without retryable is permanent', failed('align', undefined, false), undefined, 'fail'],
+    ['network error is retried', failed('download', 'unavailable', true), undefined, 'retry'],
+    ['astra-core 5xx is retried', failed('transcribe', 'server_error', true), undefined, 'retry'],
+    ['stalled download is retried', failed('download', 'stalled', true), undefined, 'retry'],
+    ['429 from the source pauses the fleet', failed('download', 'rate_limited', true), undefined, 'pause-source'],
+    ['bot check pauses the fleet', failed('download', 'bot_check', true), undefined, 'pause-source'],
+    ['abort at shutdown releases the job', failed('download', 'aborted', true), 'shutdown', 'release'],
+    ['abort at shutdown wins over a permanent code', failed('download', 'not_found', false), 'shutdown', 'release'],
+    ['job time limit is retried', failed('transcribe', 'aborted', true), 'timeout', 'retry'],
+    ['cancellation (lock lost) is retried', failed('download', 'aborted', true), 'cancelled', 'retry'],
+  ])('%s', (_name, outcome, abortCause, kind) => {
+    expect(decideJob(outcome, abortCause).kind).toBe(kind);
+  });
+
+  it('puts stage, code and reason in the failure message', () => {
+    const outcome = failed('download', 'not_found', false);
+    if (outcome.status !== 'failed') throw new Error('fixture');
+    expect(failureMessage(outcome)).toBe('[download/not_found] it broke');
+    expect(decideJob(outcome)).toEqual({ kind: 'fail', message: '[download/not_found] it broke' });
+    expect(decideJob(failed('acta', undefined, true))).toEqual({ kind: 'retry', message: '[acta/error] it broke' });
+  });
+});

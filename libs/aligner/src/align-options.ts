@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { AlignError } from './errors';
+import { silentLogger, type Logger } from './logger';
+
+export type LabelStyle = 'written' | 'spoken';
+
+/**
+ * What to do with segments of summarised fragments (`verbatim: false`): `strict` keeps one only when it matches the
+ * audio far better than required of verbatim text (CER ≤ maxCer / 2, coverage ≥ 0.9); `reject` never keeps one.
+ */
+export type SummaryPolicy = 'strict' | 'reject';
+
+export interface AlignOptions {
+  /** Segment duration bounds in seconds (DESIGN §6: 1..30). */
+  minDurationSec?: number;
+  maxDurationSec?: number;
+  /** Highest CER between the normalised label and the ASR words of a kept segment. */
+  maxCer?: number;
+  /** Lowest score of a kept segment (0 = no score filter). */
+  minScore?: number;
+  /** Lowest share of label tokens matched by ASR words in a kept segment. */
+  minCoverage?: number;
+  labelStyle?: LabelStyle;
+  /** BCP-47 language of acta and transcript; Spanish rules (numbers, abbreviations) apply to `es*`. */
+  language?: string;
+  /** Shortest silence between two ASR words where a segment may start or end. */
+  minPauseSec?: number;
+  /** Most silence kept before the first and after the last word of a segment. */
+  maxPadSec?: number;
+  summaryPolicy?: SummaryPolicy;
+  logger?: Logger;
+}
+
+export type ResolvedAlignOptions = Required<AlignOptions>;
+
+export const DEFAULT_ALIGN_OPTIONS: ResolvedAlignOptions = Object.freeze({
+  minDurationSec: 1,
+  maxDurationSec: 30,
+  maxCer: 0.3,
+  minScore: 0,
+  minCoverage: 0.6,
+  labelStyle: 'written',
+  language: 'es',
+  minPauseSec: 0.15,
+  maxPadSec: 0.25,
+  summaryPolicy: 'strict',
+  logger: silentLogger,
+});
+
+const numbersSchema = z
+  .object({
+    minDurationSec: z.number().finite().nonnegative(),
+    maxDurationSec: z.number().finite().positive(),
+    maxCer: z.number().finite().min(0).max(1),
+    minScore: z.number().finite().min(0).max(1),
+    minCoverage: z.number().finite().min(0).max(1),
+    labelStyle: z.enum(['written', 'spoken']),
+    language: z.string().min(1),
+    minPauseSec: z.number().finite().nonnegative(),
+    maxPadSec: z.number().finite().nonnegative(),
+    summaryPolicy: z.enum(['strict', 'reject']),
+  })
+  .refine((o) => o.maxDurationSec > o.minDurationSec, { message: 'maxDurationSec must be above minDurationSec' });
+
+/** Applies the defaults and validates; throws {@link AlignError} `invalid_options` with the first problem. */
+export function resolveAlignOptions(options: AlignOptions = {}): ResolvedAlignOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const merged = { ...DEFAULT_ALIGN_OPTIONS, ...defined } as ResolvedAlignOptions;
+  const { logger, ...rest } = merged;
+  const parsed = numbersSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    throw new AlignError('invalid_options', `Invalid align options: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid'}.`, {
+      cause: parsed.error,
+      path,
+    });
+  }
+  return { ...parsed.data, logger };
+}

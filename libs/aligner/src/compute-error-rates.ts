@@ -1,0 +1,118 @@
+import { normalizeForMatch } from './normalize-for-match';
+
+export interface ErrorRateOptions {
+  /** Compare the match-normalised forms (default) or the raw strings. */
+  normalize?: boolean;
+  language?: string;
+}
+
+const WORD_BITS = 32;
+const HIGH_BIT = 0x80000000;
+
+/**
+ * Levenshtein distance between two strings by Myers' bit-parallel algorithm in blocks of 32 pattern characters
+ * (Hyyrö's multi-word form): O(⌈m/32⌉·n) word operations, which keeps CER cheap on 30-second labels.
+ */
+export function stringEditDistance(x: string, y: string): number {
+  const [pattern, text] = x.length <= y.length ? [x, y] : [y, x];
+  const m = pattern.length;
+  const n = text.length;
+  if (m === 0) return n;
+  const blocks = Math.ceil(m / WORD_BITS);
+  // Pattern alphabet → dense index (ASCII through a table, the rest through a map); other characters never match.
+  const ascii = new Int16Array(128).fill(-1);
+  const other = new Map<number, number>();
+  let symbols = 0;
+  const symbolOf = (code: number): number => (code < 128 ? (ascii[code] ?? -1) : (other.get(code) ?? -1));
+  for (let i = 0; i < m; i += 1) {
+    const code = pattern.charCodeAt(i);
+    if (symbolOf(code) >= 0) continue;
+    if (code < 128) ascii[code] = symbols;
+    else other.set(code, symbols);
+    symbols += 1;
+  }
+  const peq = new Uint32Array(blocks * symbols);
+  for (let i = 0; i < m; i += 1) {
+    const symbol = symbolOf(pattern.charCodeAt(i));
+    const block = Math.floor(i / WORD_BITS);
+    const index = block * symbols + symbol;
+    peq[index] = ((peq[index] ?? 0) | (1 << (i % WORD_BITS))) >>> 0;
+  }
+  const pv = new Uint32Array(blocks).fill(0xffffffff);
+  const mv = new Uint32Array(blocks);
+  const lastBit = (1 << ((m - 1) % WORD_BITS)) >>> 0;
+  let score = m;
+  for (let j = 0; j < n; j += 1) {
+    const symbol = symbolOf(text.charCodeAt(j));
+    let hin = 1;
+    for (let b = 0; b < blocks; b += 1) {
+      let eq = symbol < 0 ? 0 : (peq[b * symbols + symbol] ?? 0);
+      const pvb = pv[b] ?? 0;
+      const mvb = mv[b] ?? 0;
+      const hinNegative = hin < 0 ? 1 : 0;
+      const xv = (eq | mvb) >>> 0;
+      eq = (eq | hinNegative) >>> 0;
+      const xh = (((((eq & pvb) >>> 0) + pvb) >>> 0) ^ pvb | eq) >>> 0;
+      let ph = (mvb | ~(xh | pvb)) >>> 0;
+      let mh = (pvb & xh) >>> 0;
+      const bit = b === blocks - 1 ? lastBit : HIGH_BIT;
+      const hout = (ph & bit ? 1 : 0) - (mh & bit ? 1 : 0);
+      ph = ((ph << 1) | (hin > 0 ? 1 : 0)) >>> 0;
+      mh = ((mh << 1) | hinNegative) >>> 0;
+      pv[b] = (mh | ~(xv | ph)) >>> 0;
+      mv[b] = (ph & xv) >>> 0;
+      hin = hout;
+    }
+    score += hin;
+  }
+  return score;
+}
+
+/** Levenshtein distance between two sequences of comparable items (two rolling rows, O(n·m)). */
+export function editDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let previous = new Int32Array(m + 1);
+  let current = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j += 1) previous[j] = j;
+  for (let i = 1; i <= n; i += 1) {
+    current[0] = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= m; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (ai === b[j - 1] ? 0 : 1);
+      const deletion = (previous[j] ?? 0) + 1;
+      const insertion = (current[j - 1] ?? 0) + 1;
+      current[j] = Math.min(substitution, deletion, insertion);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[m] ?? 0;
+}
+
+function rate(errors: number, referenceLength: number, hypothesisLength: number): number {
+  if (referenceLength === 0) return hypothesisLength === 0 ? 0 : 1;
+  return errors / referenceLength;
+}
+
+/**
+ * Character error rate of `hypothesis` against `reference` (edits / reference length; 1 when the reference is
+ * empty and the hypothesis is not). By default both are match-normalised first, so "25.000 €" and
+ * "veinticinco mil euros" do not differ.
+ */
+export function computeCer(reference: string, hypothesis: string, options: ErrorRateOptions = {}): number {
+  const normalize = options.normalize ?? true;
+  const ref = normalize ? normalizeForMatch(reference, options.language).join(' ') : reference;
+  const hyp = normalize ? normalizeForMatch(hypothesis, options.language).join(' ') : hypothesis;
+  return rate(stringEditDistance(ref, hyp), ref.length, hyp.length);
+}
+
+/** Word error rate, same conventions as {@link computeCer}. */
+export function computeWer(reference: string, hypothesis: string, options: ErrorRateOptions = {}): number {
+  const normalize = options.normalize ?? true;
+  const split = (text: string): string[] => text.split(/\s+/u).filter((w) => w !== '');
+  const ref = normalize ? normalizeForMatch(reference, options.language) : split(reference);
+  const hyp = normalize ? normalizeForMatch(hypothesis, options.language) : split(hypothesis);
+  return rate(editDistance(ref, hyp), ref.length, hyp.length);
+}

@@ -1,0 +1,160 @@
+/** Half-open token range `[start, end)`. */
+export type TokenRange = readonly [number, number];
+
+/** Longest n-gram used as an anchor. */
+export const MAX_NGRAM = 3;
+
+/**
+ * N-gram keys (1 … MAX_NGRAM tokens) at every position of one stream, computed once per session: `keys[size]`
+ * holds the exact key of the n-gram starting there (ids packed into one number, or a 52-bit hash when the
+ * vocabulary is too large to pack), `hashes[size]` a 32-bit mix of it for the hash tables.
+ */
+export interface NgramIndex {
+  keys: Float64Array[];
+  hashes: Int32Array[];
+}
+
+export function buildNgramIndex(ids: Int32Array, vocabularySize: number): NgramIndex {
+  const keyBits = Math.max(1, Math.ceil(Math.log2(vocabularySize + 1)));
+  const scale = 2 ** keyBits;
+  const keys: Float64Array[] = [new Float64Array(0)];
+  const hashes: Int32Array[] = [new Int32Array(0)];
+  for (let size = 1; size <= MAX_NGRAM; size += 1) {
+    const exact = keyBits * size <= 52;
+    const count = Math.max(0, ids.length - size + 1);
+    const sizeKeys = new Float64Array(count);
+    const sizeHashes = new Int32Array(count);
+    for (let i = 0; i < count; i += 1) {
+      let key = 0;
+      if (exact) for (let t = 0; t < size; t += 1) key = key * scale + (ids[i + t] ?? 0);
+      else for (let t = 0; t < size; t += 1) key = (key * 1_000_003 + (ids[i + t] ?? 0)) % 4_503_599_627_370_449;
+      sizeKeys[i] = key;
+      const low = key % 4294967296;
+      const high = Math.floor(key / 4294967296);
+      sizeHashes[i] = Math.imul(low | 0, 0x9e3779b1) ^ Math.imul(high | 0, 0x85ebca6b);
+    }
+    keys.push(sizeKeys);
+    hashes.push(sizeHashes);
+  }
+  return { keys, hashes };
+}
+
+/**
+ * Counts n-gram keys with open addressing over typed arrays (no per-entry objects): for every key, the position
+ * of its only occurrence, or -1 once it has been seen twice.
+ */
+class UniqueKeyTable {
+  private readonly keys: Float64Array;
+  private readonly positions: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity);
+    this.positions = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slotOf(key: number, hash: number): number {
+    let slot = hash & this.mask;
+    while (this.used[slot] === 1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  add(key: number, hash: number, position: number): void {
+    const slot = this.slotOf(key, hash);
+    if (this.used[slot] === 1) this.positions[slot] = -1;
+    else {
+      this.used[slot] = 1;
+      this.keys[slot] = key;
+      this.positions[slot] = position;
+    }
+  }
+
+  /** Only occurrence of `key`, -1 when repeated, -2 when absent. */
+  get(key: number, hash: number): number {
+    const slot = this.slotOf(key, hash);
+    return this.used[slot] === 1 ? (this.positions[slot] ?? -2) : -2;
+  }
+}
+
+function totalLength(ranges: readonly TokenRange[]): number {
+  return ranges.reduce((total, [start, end]) => total + Math.max(0, end - start), 0);
+}
+
+/**
+ * Anchors between two token streams: n-grams of `size` tokens that occur exactly once in the A ranges and exactly
+ * once in the B ranges (never across a range end, nor across two `aGroups` on the A side: fragments are not
+ * said in acta order). Rarity is what makes repeated formulas ("votos a favor", "muchas gracias") useless as
+ * anchors. Returns flat pairs `[i0, j0, i1, j1, …]` sorted by A position.
+ */
+export function findAnchors(
+  a: NgramIndex,
+  aRanges: readonly TokenRange[],
+  b: NgramIndex,
+  bRanges: readonly TokenRange[],
+  size: number,
+  aGroups?: Int32Array,
+): Int32Array {
+  const aKeys = a.keys[size];
+  const aHashes = a.hashes[size];
+  const bKeys = b.keys[size];
+  const bHashes = b.hashes[size];
+  if (aKeys === undefined || aHashes === undefined || bKeys === undefined || bHashes === undefined) return new Int32Array(0);
+  const straddles = (i: number): boolean => aGroups !== undefined && aGroups[i] !== aGroups[i + size - 1];
+  const inB = new UniqueKeyTable(totalLength(bRanges));
+  for (const [start, end] of bRanges) {
+    for (let j = start; j + size <= end; j += 1) inB.add(bKeys[j] ?? 0, bHashes[j] ?? 0, j);
+  }
+  const inA = new UniqueKeyTable(totalLength(aRanges));
+  for (const [start, end] of aRanges) {
+    for (let i = start; i + size <= end; i += 1) {
+      if (straddles(i)) continue;
+      const key = aKeys[i] ?? 0;
+      const hash = aHashes[i] ?? 0;
+      if (inB.get(key, hash) !== -2) inA.add(key, hash, i);
+    }
+  }
+  const pairs: number[] = [];
+  for (const [start, end] of aRanges) {
+    for (let i = start; i + size <= end; i += 1) {
+      if (straddles(i)) continue;
+      const key = aKeys[i] ?? 0;
+      const hash = aHashes[i] ?? 0;
+      if (inA.get(key, hash) !== i) continue;
+      const j = inB.get(key, hash);
+      if (j >= 0) pairs.push(i, j);
+    }
+  }
+  return Int32Array.from(pairs);
+}
+
+/**
+ * Longest chain of anchors increasing in both streams (patience sorting, O(n log n)); anchors come sorted by A.
+ * Returns the indices (into the anchor list) of the chain, in order.
+ */
+export function longestIncreasingChain(anchors: Int32Array): number[] {
+  const count = anchors.length / 2;
+  const tailIndex: number[] = [];
+  const tailValue: number[] = [];
+  const previous = new Int32Array(count).fill(-1);
+  for (let k = 0; k < count; k += 1) {
+    const j = anchors[2 * k + 1] ?? 0;
+    let lo = 0;
+    let hi = tailValue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tailValue[mid] ?? 0) < j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tailIndex[lo - 1] ?? -1;
+    tailIndex[lo] = k;
+    tailValue[lo] = j;
+  }
+  const chain: number[] = [];
+  for (let k = tailIndex[tailIndex.length - 1] ?? -1; k >= 0; k = previous[k] ?? -1) chain.push(k);
+  return chain.reverse();
+}

@@ -1,0 +1,123 @@
+import type { Word } from '@astra/core-client';
+import type { ResolvedAlignOptions } from './align-options';
+import type { ActaStream, TranscriptStream } from './build-streams';
+import { cleanWrittenLabel } from './clean-written-label';
+import { editDistance, stringEditDistance } from './compute-error-rates';
+import type { Candidate } from './cut-segments';
+import type { RejectReason, Segment } from './model';
+
+/** Below this boundary confidence a cut is not trusted (an edge that could not be placed scores 0). */
+export const MIN_BOUNDARY_CONFIDENCE = 0.3;
+/** Summaries must match this much better than verbatim text to be kept under the `strict` policy. */
+const SUMMARY_CER_FACTOR = 0.5;
+const SUMMARY_MIN_COVERAGE = 0.9;
+
+export interface ScoreInput {
+  acta: ActaStream;
+  transcript: TranscriptStream;
+  words: readonly Word[];
+  vocabulary: readonly string[];
+  solid: Uint8Array;
+  options: ResolvedAlignOptions;
+}
+
+/** Match forms of stream tokens [first, last] joined by spaces (what CER is computed on). */
+function joinTokens(ids: Int32Array, first: number, last: number, vocabulary: readonly string[]): string {
+  const parts: string[] = [];
+  for (let k = first; k <= last; k += 1) parts.push(vocabulary[ids[k] ?? 0] ?? '');
+  return parts.join(' ');
+}
+
+export interface ScoredSegment {
+  segment: Segment;
+  reason: RejectReason | undefined;
+}
+
+/**
+ * Score in [0, 1]: (1 − CER) × (0.5 + 0.5 × coverage) × (0.75 + 0.25 × boundary confidence). CER and coverage
+ * dominate; a clean cut adds the last quarter.
+ */
+export function scoreOf(cer: number, coverage: number, boundaryConfidence: number): number {
+  const value = (1 - Math.min(1, cer)) * (0.5 + 0.5 * coverage) * (0.75 + 0.25 * boundaryConfidence);
+  return Math.min(1, Math.max(0, value));
+}
+
+function firstFailure(
+  options: ResolvedAlignOptions,
+  duration: number,
+  boundaryConfidence: number,
+  coverage: number,
+  cer: number,
+  score: number,
+): RejectReason | undefined {
+  if (duration < options.minDurationSec) return 'too_short';
+  if (duration > options.maxDurationSec) return 'too_long';
+  if (boundaryConfidence < MIN_BOUNDARY_CONFIDENCE) return 'boundary_uncertain';
+  if (coverage < options.minCoverage) return 'low_coverage';
+  if (cer > options.maxCer) return 'cer_above_max';
+  if (score < options.minScore) return 'score_below_min';
+  return undefined;
+}
+
+/** Turns a candidate into a segment (labels, ASR text, CER/WER, score) and decides whether it is kept. */
+export function scoreCandidate(input: ScoreInput, candidate: Candidate): ScoredSegment {
+  const { acta, transcript, words, vocabulary, solid, options } = input;
+  const labelFragment = acta.fragments[candidate.fragmentIndex];
+  if (labelFragment === undefined) throw new RangeError(`No fragment ${candidate.fragmentIndex}.`);
+  const { fragment, spoken } = labelFragment;
+  // Whole chunks (acta words as written) and whole transcript words, never parts of them.
+  let aFirst = candidate.aFirst;
+  let aLast = candidate.aLast;
+  while (aFirst > labelFragment.first && acta.chunk[aFirst - 1] === acta.chunk[aFirst]) aFirst -= 1;
+  while (aLast + 1 < labelFragment.end && acta.chunk[aLast + 1] === acta.chunk[aLast]) aLast += 1;
+  let bFirst = candidate.bFirst;
+  let bLast = candidate.bLast;
+  while (bFirst > 0 && transcript.word[bFirst - 1] === transcript.word[bFirst]) bFirst -= 1;
+  while (bLast + 1 < transcript.word.length && transcript.word[bLast + 1] === transcript.word[bLast]) bLast += 1;
+  const firstChunk = spoken.chunks[acta.chunk[aFirst] ?? 0];
+  const lastChunk = spoken.chunks[acta.chunk[aLast] ?? 0];
+  const textOriginal = fragment.text.slice(firstChunk?.start ?? 0, lastChunk?.end ?? fragment.text.length);
+  let text: string;
+  if (options.labelStyle === 'spoken') {
+    const from = firstChunk?.firstToken ?? 0;
+    const to = (lastChunk?.firstToken ?? 0) + (lastChunk?.tokenCount ?? 0);
+    text = spoken.tokens.slice(from, to).join(' ');
+  } else text = cleanWrittenLabel(textOriginal);
+  const firstWord = transcript.word[bFirst] ?? 0;
+  const lastWord = transcript.word[bLast] ?? firstWord;
+  const heard: string[] = [];
+  for (let w = firstWord; w <= lastWord; w += 1) {
+    const wordText = words[w]?.text.trim() ?? '';
+    if (wordText !== '') heard.push(wordText);
+  }
+  const asrText = heard.join(' ');
+  const labelChars = joinTokens(acta.ids, aFirst, aLast, vocabulary);
+  const heardChars = joinTokens(transcript.ids, bFirst, bLast, vocabulary);
+  const cer = labelChars.length === 0 ? 1 : stringEditDistance(labelChars, heardChars) / labelChars.length;
+  const wer = aLast < aFirst ? 1 : editDistance(acta.ids.subarray(aFirst, aLast + 1), transcript.ids.subarray(bFirst, bLast + 1)) / (aLast - aFirst + 1);
+  let solidCount = 0;
+  for (let i = aFirst; i <= aLast; i += 1) solidCount += solid[i] ?? 0;
+  const coverage = solidCount / Math.max(1, aLast - aFirst + 1);
+  const score = scoreOf(cer, coverage, candidate.boundaryConfidence);
+  const duration = candidate.end - candidate.offset;
+  const segment: Segment = {
+    offset: candidate.offset,
+    duration,
+    text,
+    textOriginal,
+    asrText,
+    cer,
+    wer,
+    score,
+    ...(fragment.speaker === undefined ? {} : { speaker: fragment.speaker }),
+    ...(fragment.itemIndex > 0 ? { agendaItem: fragment.itemIndex } : {}),
+    fragmentId: fragment.id,
+    wordRange: [firstWord, lastWord + 1],
+  };
+  let reason = firstFailure(options, duration, candidate.boundaryConfidence, coverage, cer, score);
+  if (!fragment.verbatim) {
+    const strictPass = cer <= options.maxCer * SUMMARY_CER_FACTOR && coverage >= SUMMARY_MIN_COVERAGE;
+    if (options.summaryPolicy === 'reject' || reason !== undefined || !strictPass) reason = 'summary_fragment';
+  }
+  return { segment, reason };
+}

@@ -1,0 +1,332 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  downloadAudio,
+  probeTools,
+  type DownloadAudioOptions,
+  type DownloadErrorCode,
+  type DownloadProgress,
+  type ToolVersions,
+} from '@astra/downloader';
+import { generateMediaFixtures, type MediaFixtures, type PlayableFixture } from '../support/generate-media';
+import { findClosedPort, startMediaServer, type MediaServer } from '../support/media-server';
+import { findProcesses, isProcessAlive, waitFor } from '../support/processes';
+import { leftoverJobDirs, readWavFacts } from '../support/wav-assertions';
+
+let workDir: string;
+let fixtures: MediaFixtures;
+let server: MediaServer;
+let tools: ToolVersions;
+let caseIndex = 0;
+let tmpRoot: string;
+let outDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'astra-dl-int-'));
+  const mediaDir = path.join(workDir, 'media');
+  await mkdir(mediaDir);
+  fixtures = await generateMediaFixtures(mediaDir);
+  server = await startMediaServer({ root: mediaDir, slowChunkBytes: 2048, slowIntervalMs: 100, stallAfterBytes: 8192 });
+  tools = await probeTools();
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/** Every case gets its own temp root and output dir, checked for leftovers afterwards. */
+async function freshCase(): Promise<{ tmpRoot: string; outputPath: string }> {
+  caseIndex += 1;
+  tmpRoot = path.join(workDir, `case-${caseIndex}`, 'tmp');
+  outDir = path.join(workDir, `case-${caseIndex}`, 'out');
+  await mkdir(tmpRoot, { recursive: true });
+  await mkdir(outDir, { recursive: true });
+  return { tmpRoot, outputPath: path.join(outDir, 'audio.wav') };
+}
+
+afterEach(async () => {
+  expect(await leftoverJobDirs(tmpRoot)).toEqual([]);
+  expect(await readdir(tmpRoot)).toEqual([]);
+});
+
+async function expectDownloadError(promise: Promise<unknown>, code: DownloadErrorCode, retryable: boolean) {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toMatchObject({ name: 'DownloadError', code, retryable });
+  return error as Error;
+}
+
+describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', () => {
+  const playable: [string, (f: MediaFixtures) => PlayableFixture][] = [
+    ['webm/opus 48 kHz stereo', (f) => f.playable.opusWebm48kStereo],
+    ['m4a/aac with faststart', (f) => f.playable.aacM4aFaststart],
+    ['m4a/aac without faststart (moov at the end)', (f) => f.playable.aacM4aNoFaststart],
+    ['mp3 22 kHz mono', (f) => f.playable.mp3Mono22k],
+    ['mp4 with a video track', (f) => f.playable.mp4WithVideo],
+    ['m4a 5.1 surround', (f) => f.playable.surround51M4a],
+    ['ogg/vorbis espeak-ng speech', (f) => f.playable.speechOgg],
+  ];
+
+  it.each(playable)('normalises %s to a 44-byte-header WAV PCM s16le 16 kHz mono', async (_label, pick) => {
+    const fixture = pick(fixtures);
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const events: DownloadProgress[] = [];
+
+    const result = await downloadAudio(server.url('files', fixture.name), {
+      outputPath,
+      tmpRoot: root,
+      toolVersions: tools,
+      onProgress: (event) => events.push(event),
+    });
+
+    const wav = await readWavFacts(outputPath);
+    expect(wav).toMatchObject({
+      riff: 'RIFF',
+      wave: 'WAVE',
+      fmt: 'fmt ',
+      fmtSize: 16,
+      audioFormat: 1,
+      channels: 1,
+      sampleRate: 16000,
+      byteRate: 32000,
+      blockAlign: 2,
+      bitsPerSample: 16,
+      dataTag: 'data',
+      dataSize: wav.fileSize - 44,
+    });
+    expect(Math.abs(wav.durationSec - fixture.expectedSec)).toBeLessThanOrEqual(0.1);
+    expect(wav.peak).toBeGreaterThan(1000);
+    expect(result).toMatchObject({
+      path: outputPath,
+      sampleRate: 16000,
+      channels: 1,
+      codec: 'pcm_s16le',
+      bytes: wav.fileSize,
+      sha256: wav.sha256,
+      tools,
+      source: {
+        id: path.parse(fixture.name).name,
+        extractor: 'generic',
+        url: server.url('files', fixture.name),
+        webpageUrl: server.url('files', fixture.name),
+        uploadDate: '2024-03-01',
+      },
+    });
+    expect(result.durationSec).toBeCloseTo(wav.durationSec, 6);
+    expect(await readdir(outDir)).toEqual(['audio.wav']);
+    const stages = [...new Set(events.map((event) => event.stage))];
+    expect(stages).toEqual(['metadata', 'download', 'normalise', 'verify']);
+    expect(events.filter((event) => event.stage === 'download').at(-1)).toMatchObject({ percent: 100 });
+  });
+
+  it('probes the tool versions itself when none are given', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), { outputPath, tmpRoot: root });
+    expect(result.tools).toEqual(tools);
+    expect(result.tools.ytDlp).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
+    expect(result.tools.ffmpeg.length).toBeGreaterThan(0);
+  });
+
+  type FailureCase = {
+    label: string;
+    url: (f: MediaFixtures, s: MediaServer) => Promise<string> | string;
+    code: DownloadErrorCode;
+    retryable: boolean;
+    options?: Partial<DownloadAudioOptions>;
+  };
+  const failures: FailureCase[] = [
+    { label: 'a video without audio', url: (f, s) => s.url('files', f.videoOnly), code: 'no_audio', retryable: false },
+    { label: 'a truncated webm', url: (f, s) => s.url('files', f.truncatedWebm), code: 'invalid_media', retryable: false },
+    { label: 'a truncated m4a (no moov)', url: (f, s) => s.url('files', f.truncatedM4a), code: 'invalid_media', retryable: false },
+    { label: 'an HTTP 404', url: (_f, s) => s.url('files', 'missing.webm'), code: 'not_found', retryable: false },
+    { label: 'an HTML page without media', url: (f, s) => s.url('files', f.pageWithoutMedia), code: 'not_found', retryable: false },
+    {
+      label: 'a refused connection',
+      url: async () => `http://127.0.0.1:${await findClosedPort()}/files/a.webm`,
+      code: 'tool_failed',
+      retryable: true,
+    },
+    {
+      label: 'a download over maxBytes',
+      url: (f, s) => s.url('files', f.slowWebm),
+      code: 'too_large',
+      retryable: false,
+      options: { maxBytes: 10_000 },
+    },
+    {
+      label: 'a source longer than maxDurationSec',
+      url: (f, s) => s.url('files', f.playable.aacM4aFaststart.name),
+      code: 'too_large',
+      retryable: false,
+      options: { maxDurationSec: 2 },
+    },
+    {
+      label: 'a missing yt-dlp binary',
+      url: (f, s) => s.url('files', f.playable.opusWebm48kStereo.name),
+      code: 'tool_missing',
+      retryable: false,
+      options: { ytDlpPath: '/nonexistent/yt-dlp', toolVersions: undefined },
+    },
+    {
+      label: 'a missing ffmpeg binary (found by the version probe)',
+      url: (f, s) => s.url('files', f.playable.opusWebm48kStereo.name),
+      code: 'tool_missing',
+      retryable: false,
+      options: { ffmpegPath: '/nonexistent/ffmpeg', toolVersions: undefined },
+    },
+    {
+      label: 'a server that stops sending (no-progress watchdog)',
+      url: (f, s) => s.url('stall', f.slowWebm),
+      code: 'stalled',
+      retryable: true,
+      options: { stallTimeoutMs: 1500, socketTimeoutSec: 60 },
+    },
+    {
+      label: 'a download slower than timeoutMs',
+      url: (f, s) => s.url('slow', f.slowWebm),
+      code: 'timeout',
+      retryable: true,
+      options: { timeoutMs: 1500 },
+    },
+  ];
+
+  it.each(failures)('fails with $code for $label, leaving no WAV and no temp dir', async (testCase) => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const url = await testCase.url(fixtures, server);
+    const error = await expectDownloadError(
+      downloadAudio(url, { outputPath, tmpRoot: root, toolVersions: tools, ...testCase.options }),
+      testCase.code,
+      testCase.retryable,
+    );
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(await readdir(outDir)).toEqual([]);
+    expect(findProcesses(root)).toEqual([]);
+  });
+
+  it.each([
+    ['host not in allowedHosts', 'http://127.0.0.1:9/files/a.webm', 'host_not_allowed', { allowedHosts: ['example.com'] }],
+    ['an option-like URL', '--exec=touch MARKER', 'invalid_url', {}],
+    ['a file:// URL', 'file:///etc/passwd', 'invalid_url', {}],
+    ['an ftp URL', 'ftp://127.0.0.1/a.webm', 'invalid_url', {}],
+  ] as const)('rejects %s before spawning anything', async (_label, rawUrl, code, options) => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const marker = path.join(outDir, 'MARKER');
+    const url = rawUrl.replace('MARKER', marker);
+    const before = server.requests.length;
+    await expectDownloadError(downloadAudio(url, { outputPath, tmpRoot: root, ...options }), code, false);
+    expect(existsSync(marker)).toBe(false);
+    expect(server.requests.length).toBe(before);
+    expect(await readdir(outDir)).toEqual([]);
+  });
+
+  it('refuses extra yt-dlp arguments that run commands', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    await expectDownloadError(
+      downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+        outputPath,
+        tmpRoot: root,
+        extraYtDlpArgs: ['--exec', 'touch /tmp/x'],
+      }),
+      'invalid_options',
+      false,
+    );
+  });
+});
+
+describe('cancellation', () => {
+  it('kills yt-dlp when the signal aborts mid-download and removes the temp dir', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const controller = new AbortController();
+    let pids: number[] = [];
+    const url = `${server.url('slow', fixtures.slowWebm)}?case=native`;
+    const promise = downloadAudio(url, {
+      outputPath,
+      tmpRoot: root,
+      toolVersions: tools,
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.stage === 'download' && (event.downloadedBytes ?? 0) > 0 && pids.length === 0) {
+          pids = findProcesses(root).map((p) => p.pid);
+          controller.abort(new Error('user cancelled'));
+        }
+      },
+    });
+    const error = await expectDownloadError(promise, 'aborted', false);
+    expect(error.cause).toMatchObject({ message: 'user cancelled' });
+    expect(pids.length).toBeGreaterThan(0);
+    expect(await waitFor(() => pids.every((pid) => !isProcessAlive(pid)), 5000)).toBe(true);
+    expect(await readdir(outDir)).toEqual([]);
+    expect(server.finishedSlow).not.toContain(new URL(url).pathname + new URL(url).search);
+  });
+
+  it('kills the whole process group: yt-dlp and the ffmpeg it spawned (--downloader ffmpeg)', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const controller = new AbortController();
+    const url = `${server.url('slow', fixtures.slowWebm)}?case=group`;
+    const promise = downloadAudio(url, {
+      outputPath,
+      tmpRoot: root,
+      toolVersions: tools,
+      signal: controller.signal,
+      extraYtDlpArgs: ['--downloader', 'ffmpeg'],
+    });
+    const settled = promise.then(
+      () => 'resolved',
+      () => 'rejected',
+    );
+    let tree: { pid: number; argv0: string }[] = [];
+    const found = await waitFor(() => {
+      tree = findProcesses(root);
+      return tree.some((p) => p.argv0.endsWith('ffmpeg')) && tree.some((p) => !p.argv0.endsWith('ffmpeg'));
+    }, 20_000);
+    expect(found).toBe(true);
+    controller.abort();
+    await expectDownloadError(promise, 'aborted', false);
+    expect(await settled).toBe('rejected');
+    expect(await waitFor(() => tree.every((p) => !isProcessAlive(p.pid)), 5000)).toBe(true);
+    expect(findProcesses(root)).toEqual([]);
+    // An orphaned ffmpeg would have gone on downloading to the end.
+    expect(server.finishedSlow).not.toContain('/slow/slow.webm?case=group');
+  });
+
+  it('stops at the normalise stage when aborted there, writing no WAV', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const promise = downloadAudio(server.url('files', fixtures.playable.aacM4aFaststart.name), {
+      outputPath,
+      tmpRoot: root,
+      toolVersions: tools,
+      signal: controller.signal,
+      onProgress: (event) => {
+        stages.push(event.stage);
+        if (event.stage === 'normalise') controller.abort();
+      },
+    });
+    await expectDownloadError(promise, 'aborted', false);
+    expect(stages).not.toContain('verify');
+    expect(await readdir(outDir)).toEqual([]);
+    expect(findProcesses(root)).toEqual([]);
+  });
+
+  it('rejects at once with aborted when the signal is already aborted', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const before = server.requests.length;
+    await expectDownloadError(
+      downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+        outputPath,
+        tmpRoot: root,
+        signal: AbortSignal.abort(),
+      }),
+      'aborted',
+      false,
+    );
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { sessionSpecSchema, type SessionSpec } from './model';
+
+/** The BullMQ queue shared by `astra-ingest enqueue` and ingest-worker (DESIGN §8). */
+export const MINING_QUEUE = 'astra-mining';
+
+/**
+ * A job carries the session row and storage keys, never a local path: `enqueue` copies the acta into
+ * storage first, so any worker on any machine can run it.
+ */
+export const miningJobSchema = z.object({
+  session: sessionSpecSchema.omit({ actaPath: true, transcriptPath: true }),
+  /** `{uuid}.acta.docx` in storage, when the session has an acta. */
+  actaKey: z.string().optional(),
+});
+export type MiningJob = z.infer<typeof miningJobSchema>;
+
+/** `{tenant}-{uuid}`: a repeated enqueue of the same session is a no-op (BullMQ dedupes by job id). */
+export function miningJobId(session: Pick<SessionSpec, 'tenantId' | 'id'>): string {
+  return `${session.tenantId}-${session.id}`;
+}
+
+/** The job for a planned session whose acta (if any) is already in storage at `actaKey`. */
+export function toMiningJob(session: SessionSpec, actaKey?: string): MiningJob {
+  const { actaPath: _actaPath, transcriptPath: _transcriptPath, ...rest } = session;
+  return { session: rest, ...(actaKey ? { actaKey } : {}) };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findSpeakerReferences, titleCase } from './find-speaker';
+
+describe('findSpeakerReferences', () => {
+  it.each([
+    ['El Sr. Ruiz Sánchez, Portavoz del Grupo Municipal Socialista, manifiesta:', 'Sr. Ruiz Sánchez', 'Portavoz del Grupo Municipal Socialista'],
+    ['Interviene la Sra. García de la Torre, Concejala de Hacienda, para explicar', 'Sra. García de la Torre', 'Concejala de Hacienda'],
+    ['Toma la palabra D. José María Fernández-Pacheco, quien señala', 'D. José María Fernández-Pacheco', undefined],
+    ['Dña. Mª José López interviene', 'Dña. Mª José López', undefined],
+    ['Doña Ana Gil pregunta', 'Dña. Ana Gil', undefined],
+    ['SRA. NAVARRO ORTIZ (PSOE): Gracias.', 'Sra. Navarro Ortiz', 'PSOE'],
+    ['EL SR. RUIZ SÁNCHEZ MANIFIESTA:', 'Sr. Ruiz Sánchez', undefined],
+    ['SR. ALCALDE: Buenas tardes.', 'Alcalde', 'Alcalde'],
+    ['La Sra. Alcaldesa-Presidenta abre la sesión', 'Alcaldesa', 'Alcaldesa-Presidenta'],
+    ['Por el Sr. Secretario se da lectura', 'Secretario', 'Secretario'],
+    ['Por Secretaría se da cuenta', 'Secretaría', 'Secretaría'],
+    ['El Sr. Alcalde-Presidente, D. Juan Pérez García, declara abierta la sesión.', 'D. Juan Pérez García', 'Alcalde-Presidente'],
+    ['el Portavoz del Grupo Municipal Popular, Sr. García, manifiesta', 'Sr. García', 'Portavoz del Grupo Municipal Popular'],
+    ['El Sr. Concejal Delegado de Hacienda, D. Luis Gil, expone:', 'D. Luis Gil', 'Concejal Delegado de Hacienda'],
+    ['la Concejala de Hacienda manifiesta', 'Concejala de Hacienda', 'Concejala de Hacienda'],
+    ['El Sr. Ruiz, del Grupo Municipal Socialista, pregunta', 'Sr. Ruiz', 'Grupo Municipal Socialista'],
+    ['El Sr. Ruiz, en representación del Grupo Socialista, pregunta', 'Sr. Ruiz', 'Grupo Socialista'],
+    ['Ilmo. Sr. D. Juan Pérez', 'D. Juan Pérez', undefined],
+  ])('%s → %s (%s)', (text, speaker, role) => {
+    const [first] = findSpeakerReferences(text);
+    expect(first?.speaker).toBe(speaker);
+    expect(first?.role).toBe(role);
+  });
+
+  it('finds every reference in order, with offsets', () => {
+    const text = 'La Sra. Alcaldesa concede la palabra a Dña. Ana Gil.';
+    const references = findSpeakerReferences(text);
+    expect(references.map((reference) => reference.speaker)).toEqual(['Alcaldesa', 'Dña. Ana Gil']);
+    expect(text.slice(references[1]?.start, references[1]?.end)).toBe('Dña. Ana Gil');
+  });
+
+  it.each([['El presupuesto crece un tres por ciento.'], ['Los vecinos de la calle Mayor.'], ['']])(
+    '%j names nobody',
+    (text) => {
+      expect(findSpeakerReferences(text)).toEqual([]);
+    },
+  );
+});
+
+describe('titleCase', () => {
+  it.each([
+    ['RUIZ DE LA TORRE', 'Ruiz de la Torre'],
+    ['FERNÁNDEZ-PACHECO', 'Fernández-Pacheco'],
+    ['García López', 'García López'],
+    ['de Miguel', 'de Miguel'],
+  ])('%s → %s', (text, expected) => {
+    expect(titleCase(text)).toBe(expected);
+  });
+});

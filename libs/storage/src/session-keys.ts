@@ -1,0 +1,50 @@
+import { describeValue } from './describe-value';
+import { StorageError } from './errors';
+import { assertTenantId } from './tenant-id';
+
+/** The objects of one session (DESIGN §3), all under `mining/{tenant}/`. */
+export interface SessionKeys {
+  /** `mining/{tenant}/{uuid}.wav` — normalised audio. */
+  audio: string;
+  /** `….acta.docx` — the original minutes. */
+  acta: string;
+  /** `….source.json` — source URL, yt-dlp metadata, sha256, durationSec, tool versions. */
+  source: string;
+  /** `….transcript.json` — normalised Transcript. */
+  transcript: string;
+  /** `….acta.json` — extracted Acta. */
+  actaJson: string;
+  /** `….segments.jsonl` — aligned segments, kept and rejected. */
+  segments: string;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSessionId(id: string): boolean {
+  return typeof id === 'string' && UUID_PATTERN.test(id);
+}
+
+/** `mining/{tenant}/` — the folder of one tenant (ends with '/': usable as a `list` prefix). */
+export function tenantPrefix(tenantId: string): string {
+  return `mining/${assertTenantId(tenantId)}/`;
+}
+
+/**
+ * Keys of one session. `sessionId` must be a UUID (any version; upper case is normalised to lower
+ * case so one session never has two spellings); else `StorageError('invalid_key')`.
+ */
+export function sessionKeys(tenantId: string, sessionId: string): SessionKeys {
+  const prefix = tenantPrefix(tenantId);
+  if (!isSessionId(sessionId)) {
+    throw new StorageError('invalid_key', `Invalid session id ${describeValue(sessionId)}: expected a UUID.`);
+  }
+  const base = `${prefix}${sessionId.toLowerCase()}`;
+  return {
+    audio: `${base}.wav`,
+    acta: `${base}.acta.docx`,
+    source: `${base}.source.json`,
+    transcript: `${base}.transcript.json`,
+    actaJson: `${base}.acta.json`,
+    segments: `${base}.segments.jsonl`,
+  };
+}

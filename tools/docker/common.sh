@@ -1,0 +1,17 @@
+# Shared helpers for the tools/docker scripts (sourced, not run).
+# shellcheck shell=bash
+
+ASTRA_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export ASTRA_REPO_ROOT
+
+# Image names used by the scripts (override with env).
+: "${ASTRA_IMAGE:=astra-ingest:local}"
+: "${ASTRA_LOCAL_BASE_IMAGE:=local/node:20-bookworm-slim}"
+
+log() { printf '[docker] %s\n' "$*" >&2; }
+die() { printf '[docker] error: %s\n' "$*" >&2; exit 1; }
+
+# The docker CLI that ships with docker.io (same version as its dockerd) when present, else whatever is on PATH.
+docker_cli() {
+  if [[ -x /usr/bin/docker ]]; then /usr/bin/docker "$@"; else command docker "$@"; fi
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One-time setup of a Debian 12 machine for astra-ingest: the system tools the pipeline and its
+# tests run for real, then the npm dependencies. Safe to run again (installs only what is missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(ffmpeg yt-dlp espeak-ng sox redis-server ca-certificates)
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: yt-dlp $(yt-dlp --version), $(ffmpeg -version | head -n1 | cut -d' ' -f1-3), redis $(redis-server --version | cut -d' ' -f3)" >&2
+
+npm ci --no-audit --no-fund
