@@ -13,7 +13,10 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 const root = readJson('package.json');
-const keep = new Set([...readdirSync('libs').map((name) => path.join('libs', name)), ...apps.map((dir) => path.normalize(dir))]);
+const keep = new Set([
+  ...readdirSync('libs').map((name) => path.join('libs', name)),
+  ...apps.map((dir) => path.normalize(dir)),
+]);
 for (const dir of keep) {
   if (!existsSync(path.join(dir, 'package.json'))) throw new Error(`${dir}/package.json not found`);
 }

@@ -9,6 +9,7 @@
 #   ASTRA_DOCKER_NETWORK network of the RUN steps              (default: the daemon's; smoke.sh uses host)
 # Extra arguments go to `docker build` as they are (e.g. --no-cache, --pull).
 set -euo pipefail
+# shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 
 base="${ASTRA_BASE_IMAGE:-node:20-bookworm-slim}"

@@ -15,3 +15,8 @@ die() { printf '[docker] error: %s\n' "$*" >&2; exit 1; }
 docker_cli() {
   if [[ -x /usr/bin/docker ]]; then /usr/bin/docker "$@"; else command docker "$@"; fi
 }
+
+# Scripts run with `set -e`: say where one stopped instead of exiting silently.
+if [[ $- == *e* ]]; then
+  trap 'printf "[docker] %s: command failed at line %s: %s\n" "${0##*/}" "$LINENO" "$BASH_COMMAND" >&2' ERR
+fi

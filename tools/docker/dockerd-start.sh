@@ -4,6 +4,7 @@
 # Usage: dockerd-start.sh DIR   → prints `export DOCKER_HOST=unix://DIR/docker.sock` on stdout.
 # Stop it with dockerd-stop.sh DIR. Needs root and dockerd (apt-get install -y docker.io).
 set -euo pipefail
+# shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 
 dir="${1:?usage: dockerd-start.sh DIR}"

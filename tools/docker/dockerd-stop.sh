@@ -3,6 +3,7 @@
 # containers. With --purge, also deletes DIR (images, layers, logs). Safe to call when it is not running.
 # Usage: dockerd-stop.sh DIR [--purge]
 set -uo pipefail
+# shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 
 dir="${1:?usage: dockerd-stop.sh DIR [--purge]}"

@@ -4,6 +4,7 @@
 # The rootfs tarball is cached under tmp/docker/ (keyed by the Node version) so a second run only imports it.
 # Needs root, debootstrap, and a running docker daemon (DOCKER_HOST). Usage: make-base-image.sh [IMAGE]
 set -euo pipefail
+# shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 
 image="${1:-$ASTRA_LOCAL_BASE_IMAGE}"
@@ -26,8 +27,9 @@ cache_dir="${ASTRA_DOCKER_CACHE:-$ASTRA_REPO_ROOT/tmp/docker}"
 tarball="$cache_dir/base-bookworm-node-${node_version}-ca-${ca_tag}.tar"
 mkdir -p "$cache_dir"
 
-if docker_cli image inspect "$image" >/dev/null 2>&1; then
-  log "base image $image already present"
+present_node="$( (docker_cli image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image" 2>/dev/null || true) | sed -n 's/^NODE_VERSION=//p')"
+if [[ "$present_node" == "${node_version#v}" ]]; then
+  log "base image $image (Node $present_node) already present"
   exit 0
 fi
 

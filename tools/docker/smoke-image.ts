@@ -12,15 +12,23 @@
  * Prints one `ok` / `not ok` line per check and `docker-smoke: N passed, M failed`; exits 1 on any failure.
  * Uses the docker CLI with the caller's DOCKER_HOST.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
-import { serveFiles, startS3Server, synthesizeSession, type FileServer, type S3Server } from '@astra/demo';
+import {
+  serveFiles,
+  startRedisServer,
+  startS3Server,
+  synthesizeSession,
+  type FileServer,
+  type RedisServer,
+  type S3Server,
+} from '@astra/demo';
 import { openStorage, sessionIdFor, sessionKeys, type Storage } from '@astra/storage';
 
 const TENANT = 'smoke';
@@ -29,7 +37,10 @@ const JOB_TIMEOUT_MS = 240_000;
 const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 
 const { values: flags } = parseArgs({
-  options: { image: { type: 'string', default: process.env['ASTRA_IMAGE'] ?? 'astra-ingest:local' }, basic: { type: 'boolean', default: false } },
+  options: {
+    image: { type: 'string', default: process.env['ASTRA_IMAGE'] ?? 'astra-ingest:local' },
+    basic: { type: 'boolean', default: false },
+  },
 });
 const image = flags.image ?? 'astra-ingest:local';
 
@@ -38,10 +49,15 @@ type RunResult = { code: number; stdout: string; stderr: string };
 /** `docker ARGS`: never throws; the caller checks the exit code. Output bounded to 16 MiB. */
 function docker(args: string[], timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(DOCKER, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      DOCKER,
+      args,
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -63,7 +79,11 @@ function runInImage(command: string[], extra: string[] = []): Promise<RunResult>
 
 async function containerChecks(): Promise<void> {
   const ytDlp = await runInImage(['yt-dlp', '--version']);
-  check('yt-dlp runs in the image', ytDlp.code === 0 && /^\d{4}\.\d{2}\.\d{2}/.test(ytDlp.stdout.trim()), firstLine(ytDlp.stdout || ytDlp.stderr));
+  check(
+    'yt-dlp runs in the image',
+    ytDlp.code === 0 && /^\d{4}\.\d{2}\.\d{2}/.test(ytDlp.stdout.trim()),
+    firstLine(ytDlp.stdout || ytDlp.stderr),
+  );
 
   const jsRuntime = await runInImage(['cat', '/usr/local/share/astra/yt-dlp-js-runtimes']);
   const help = await runInImage(['sh', '-c', 'yt-dlp --help | grep -c -- --js-runtimes || true']);
@@ -75,26 +95,55 @@ async function containerChecks(): Promise<void> {
   );
 
   const ffmpeg = await runInImage(['ffmpeg', '-hide_banner', '-version']);
-  check('ffmpeg runs in the image', ffmpeg.code === 0 && /^ffmpeg version/.test(ffmpeg.stdout), firstLine(ffmpeg.stdout || ffmpeg.stderr));
+  check(
+    'ffmpeg runs in the image',
+    ffmpeg.code === 0 && /^ffmpeg version/.test(ffmpeg.stdout),
+    firstLine(ffmpeg.stdout || ffmpeg.stderr),
+  );
 
   const id = await runInImage(['id']);
   const uid = /uid=(\d+)\(([^)]+)\)/.exec(id.stdout);
-  check('runs as appuser with a non-zero uid', id.code === 0 && uid?.[2] === 'appuser' && Number(uid[1]) > 0, id.stdout.trim());
+  check(
+    'runs as appuser with a non-zero uid',
+    id.code === 0 && uid?.[2] === 'appuser' && Number(uid[1]) > 0,
+    id.stdout.trim(),
+  );
 
   const pid1 = await runInImage(['cat', '/proc/1/cmdline']);
-  check('PID 1 is tini', pid1.code === 0 && pid1.stdout.split('\0')[0] === '/usr/bin/tini', pid1.stdout.split('\0').join(' ').trim());
+  check(
+    'PID 1 is tini',
+    pid1.code === 0 && pid1.stdout.split('\0')[0] === '/usr/bin/tini',
+    pid1.stdout.split('\0').join(' ').trim(),
+  );
 
-  const config = await docker(['image', 'inspect', '--format', '{{json .Config.Cmd}} {{.Config.User}} {{json .Config.Healthcheck.Test}}', image]);
+  const config = await docker([
+    'image',
+    'inspect',
+    '--format',
+    '{{json .Config.Cmd}} {{.Config.User}} {{json .Config.Healthcheck.Test}}',
+    image,
+  ]);
   check(
     'default command is the worker, user 10001, HEALTHCHECK on /healthz',
-    config.code === 0 && config.stdout.includes('["astra-ingest-worker"]') && config.stdout.includes(' 10001:10001 ') && config.stdout.includes('/healthz'),
+    config.code === 0 &&
+      config.stdout.includes('["astra-ingest-worker"]') &&
+      config.stdout.includes(' 10001:10001 ') &&
+      config.stdout.includes('/healthz'),
     config.stdout.trim().slice(0, 160),
   );
 
   const cli = await runInImage(['astra-ingest', '--help']);
-  check('the CLI is on PATH (astra-ingest --help)', cli.code === 0 && cli.stdout.includes('enqueue'), firstLine(cli.stdout || cli.stderr));
+  check(
+    'the CLI is on PATH (astra-ingest --help)',
+    cli.code === 0 && cli.stdout.includes('enqueue'),
+    firstLine(cli.stdout || cli.stderr),
+  );
 
-  const readOnly = await runInImage(['sh', '-c', 'touch /app/x 2>/dev/null && echo writable || echo read-only']);
+  const readOnly = await runInImage([
+    'sh',
+    '-c',
+    'test -f /app/apps/ingest-worker/dist/main.js || { echo missing; exit 0; }; for f in /app/apps/ingest-worker/dist/main.js /app/node_modules/x /usr/local/bin/x; do touch "$f" 2>/dev/null && { echo "writable: $f"; exit 0; }; done; echo read-only',
+  ]);
   check('the app files are read-only for appuser', readOnly.stdout.trim() === 'read-only', readOnly.stdout.trim());
 }
 
@@ -107,45 +156,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function redisPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    if (await redisPing(port)) return { url: `redis://127.0.0.1:${port}`, process: child };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server did not answer on port ${port}`);
-}
-
-type QueueStatus = { waiting: number; active: number; completed: number; failed: number; delayed: number; failures: Array<{ reason: string }> };
+type QueueStatus = {
+  waiting: number;
+  active: number;
+  completed: number;
+  failed: number;
+  delayed: number;
+  failures: Array<{ reason: string }>;
+};
 
 async function endToEnd(): Promise<void> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'astra-docker-smoke-'));
   const inputDir = path.join(workDir, 'input');
   const mediaDir = path.join(workDir, 'media');
   const container = `astra-smoke-worker-${process.pid}`;
-  let redis: { url: string; process: ChildProcess } | undefined;
+  let redis: RedisServer | undefined;
   let media: FileServer | undefined;
   let s3: S3Server | undefined;
   let core: CoreDevServer | undefined;
   let storage: Storage | undefined;
   try {
-    redis = await startRedis();
+    redis = await startRedisServer();
     const session = await synthesizeSession({ dir: mediaDir, seed: 7, format: 'webm' });
     media = await serveFiles(mediaDir);
     s3 = await startS3Server();
@@ -161,7 +192,10 @@ async function endToEnd(): Promise<void> {
     // The CSV and the acta, readable by the container's uid 10001.
     await mkdir(inputDir, { recursive: true });
     await copyFile(session.actaPath, path.join(inputDir, 'acta.docx'));
-    await writeFile(path.join(inputDir, 'sessions.csv'), `video_url,acta_path,tenant_id,session_id\n${videoUrl},acta.docx,${TENANT},pleno-smoke\n`);
+    await writeFile(
+      path.join(inputDir, 'sessions.csv'),
+      `video_url,acta_path,tenant_id,session_id\n${videoUrl},acta.docx,${TENANT},pleno-smoke\n`,
+    );
     await chmod(workDir, 0o755);
     await chmod(inputDir, 0o755);
     await chmod(path.join(inputDir, 'acta.docx'), 0o644);
@@ -171,24 +205,60 @@ async function endToEnd(): Promise<void> {
     const storageUri = `s3://${s3.bucket}`;
 
     const enqueue = await runInImage(
-      ['astra-ingest', 'enqueue', '--input', '/input/sessions.csv', '--redis', redis.url, '--storage', storageUri, '--json'],
+      [
+        'astra-ingest',
+        'enqueue',
+        '--input',
+        '/input/sessions.csv',
+        '--redis',
+        redis.url,
+        '--storage',
+        storageUri,
+        '--json',
+      ],
       ['-v', `${inputDir}:/input:ro`, ...awsEnv],
     );
-    check('the image CLI enqueues the session (astra-ingest enqueue)', enqueue.code === 0, firstLine(enqueue.code === 0 ? enqueue.stdout : enqueue.stderr));
+    check(
+      'the image CLI enqueues the session (astra-ingest enqueue)',
+      enqueue.code === 0,
+      firstLine(enqueue.code === 0 ? enqueue.stdout : enqueue.stderr),
+    );
 
     const httpPort = await freePort();
     const started = Date.now();
     const run = await docker([
-      'run', '-d', '--name', container, '--network', 'host',
-      '--health-interval', '2s', '--health-start-period', '60s', '--health-timeout', '5s',
-      '-e', `REDIS_URL=${redis.url}`,
-      '-e', `ASTRA_STORAGE=${storageUri}`,
-      '-e', 'ASTRA_TRANSCRIPTS=astra-core',
-      '-e', `ASTRA_CORE_URL=${core.url}`,
-      '-e', `ASTRA_CORE_TOKEN=${CORE_TOKEN}`,
-      '-e', `WORKER_HTTP_PORT=${httpPort}`,
-      '-e', 'WORKER_HTTP_HOST=127.0.0.1',
-      '-e', 'LOG_LEVEL=info',
+      'run',
+      '-d',
+      '--name',
+      container,
+      '--network',
+      'host',
+      // As recommended in docker/README.md: read-only root filesystem, temp files on a tmpfs.
+      '--read-only',
+      '--tmpfs',
+      '/tmp:rw,size=512m',
+      '--health-interval',
+      '2s',
+      '--health-start-period',
+      '60s',
+      '--health-timeout',
+      '5s',
+      '-e',
+      `REDIS_URL=${redis.url}`,
+      '-e',
+      `ASTRA_STORAGE=${storageUri}`,
+      '-e',
+      'ASTRA_TRANSCRIPTS=astra-core',
+      '-e',
+      `ASTRA_CORE_URL=${core.url}`,
+      '-e',
+      `ASTRA_CORE_TOKEN=${CORE_TOKEN}`,
+      '-e',
+      `WORKER_HTTP_PORT=${httpPort}`,
+      '-e',
+      'WORKER_HTTP_HOST=127.0.0.1',
+      '-e',
+      'LOG_LEVEL=info',
       ...awsEnv,
       image,
     ]);
@@ -209,26 +279,55 @@ async function endToEnd(): Promise<void> {
     check(
       'the worker completes the job',
       status?.completed === 1 && status.failed === 0,
-      status ? `completed=${status.completed} failed=${status.failed} in ${seconds} s${status.failures[0] ? `: ${status.failures[0].reason}` : ''}` : 'no status',
+      status
+        ? `completed=${status.completed} failed=${status.failed} in ${seconds} s${status.failures[0] ? `: ${status.failures[0].reason}` : ''}`
+        : 'no status',
     );
 
     storage = openStorage(storageUri, {
-      s3: { endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
+      s3: {
+        endpoint: s3.endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      },
     });
-    const wav = (await storage.exists(keys.audio)) ? await storage.getBytes(keys.audio, { maxBytes: 64 * 1024 * 1024 }) : undefined;
-    const wavOk = wav !== undefined && wav.toString('ascii', 0, 4) === 'RIFF' && wav.readUInt16LE(22) === 1 && wav.readUInt32LE(24) === 16_000 && wav.readUInt16LE(34) === 16;
+    const wav = (await storage.exists(keys.audio))
+      ? await storage.getBytes(keys.audio, { maxBytes: 64 * 1024 * 1024 })
+      : undefined;
+    const wavOk =
+      wav !== undefined &&
+      wav.toString('ascii', 0, 4) === 'RIFF' &&
+      wav.readUInt16LE(22) === 1 &&
+      wav.readUInt32LE(24) === 16_000 &&
+      wav.readUInt16LE(34) === 16;
     check('S3 holds the session WAV, 16 kHz mono s16le', wavOk, wav ? `${wav.length} bytes` : 'missing');
 
-    const stored = await Promise.all([keys.source, keys.transcript, keys.actaJson, keys.acta].map((key) => storage!.exists(key)));
-    check('S3 holds source.json, transcript.json, acta.json and the acta DOCX', stored.every(Boolean), stored.map(String).join(','));
+    const stored = await Promise.all(
+      [keys.source, keys.transcript, keys.actaJson, keys.acta].map((key) => storage!.exists(key)),
+    );
+    check(
+      'S3 holds source.json, transcript.json, acta.json and the acta DOCX',
+      stored.every(Boolean),
+      stored.map(String).join(','),
+    );
 
-    const segmentsText = (await storage.exists(keys.segments)) ? (await storage.getBytes(keys.segments, { maxBytes: 16 * 1024 * 1024 })).toString('utf8') : '';
-    const segments = segmentsText.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const segmentsText = (await storage.exists(keys.segments))
+      ? (await storage.getBytes(keys.segments, { maxBytes: 16 * 1024 * 1024 })).toString('utf8')
+      : '';
+    const segments = segmentsText
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const kept = segments.filter((segment) => typeof segment['text'] === 'string' && !('reason' in segment));
     check('segments.jsonl has aligned segments', kept.length > 0, `${segments.length} lines, ${kept.length} kept`);
 
     const coreCalls = core.requests.filter((request) => request.method === 'POST');
-    check('the worker called astra-core with the token', coreCalls.length > 0 && coreCalls.every((request) => request.authorization === 'valid'), `${coreCalls.length} POST`);
+    check(
+      'the worker called astra-core with the token',
+      coreCalls.length > 0 && coreCalls.every((request) => request.authorization === 'valid'),
+      `${coreCalls.length} POST`,
+    );
 
     let health = '';
     for (let i = 0; i < 30; i += 1) {
@@ -238,12 +337,23 @@ async function endToEnd(): Promise<void> {
     }
     check('HEALTHCHECK reports healthy', health === 'healthy', health);
 
-    const metrics = await fetch(`http://127.0.0.1:${httpPort}/metrics`).then(async (response) => ({ status: response.status, text: await response.text() }), () => ({ status: 0, text: '' }));
-    check('/metrics answers Prometheus text', metrics.status === 200 && /^# (HELP|TYPE) /m.test(metrics.text), `HTTP ${metrics.status}`);
+    const metrics = await fetch(`http://127.0.0.1:${httpPort}/metrics`).then(
+      async (response) => ({ status: response.status, text: await response.text() }),
+      () => ({ status: 0, text: '' }),
+    );
+    check(
+      '/metrics answers Prometheus text',
+      metrics.status === 200 && /^# (HELP|TYPE) /m.test(metrics.text),
+      `HTTP ${metrics.status}`,
+    );
 
     await docker(['stop', '-t', '40', container], 60_000);
     const exit = await docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', container]);
-    check('SIGTERM (docker stop) ends the worker gracefully, exit 0', exit.stdout.trim() === '0 false', exit.stdout.trim());
+    check(
+      'SIGTERM (docker stop) ends the worker gracefully, exit 0',
+      exit.stdout.trim() === '0 false',
+      exit.stdout.trim(),
+    );
   } finally {
     if (failed > 0) {
       const logs = await docker(['logs', '--tail', '40', container]);
@@ -254,7 +364,7 @@ async function endToEnd(): Promise<void> {
     await core?.close();
     await s3?.close();
     await media?.close();
-    redis?.process.kill('SIGTERM');
+    await redis?.close();
     await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -15,6 +15,7 @@
 # build-image.sh. Needs on the host: node_modules (npm ci), redis-server, ffmpeg and espeak-ng (the session is
 # synthesised here), and root for --offline.
 set -euo pipefail
+# shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 cd "$ASTRA_REPO_ROOT"
 
@@ -60,7 +61,10 @@ if [[ $offline == 1 ]]; then
     purge=--purge
   fi
   eval "$(bash tools/docker/dockerd-start.sh "$dockerd_dir")"
-  export DOCKER_BUILDKIT=0 # the daemon's classic builder; no buildx here
+  # The daemon's embedded BuildKit works with docker.io's 20.10 CLI without buildx, offline (no `# syntax=`
+  # line in the Dockerfile), and builds the stages in parallel (~190 s instead of ~270 s from scratch here).
+  # DOCKER_BUILDKIT=0 selects the classic builder; the Dockerfile works with both.
+  export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-1}"
   bash tools/docker/make-base-image.sh "$ASTRA_LOCAL_BASE_IMAGE"
   export ASTRA_BASE_IMAGE="$ASTRA_LOCAL_BASE_IMAGE" ASTRA_YTDLP_SOURCE=debian ASTRA_DOCKER_NETWORK=host
 fi
@@ -69,4 +73,5 @@ build_start=$SECONDS
 bash tools/docker/build-image.sh
 log "image build: $((SECONDS - build_start)) s"
 
-npx tsx --conditions=@astra/source tools/docker/smoke-image.ts --image "$ASTRA_IMAGE" "${smoke_args[@]}"
+# NODE_NO_WARNINGS: the AWS SDK's "Node 20 support ends" notice from the host-side S3 client is noise here.
+NODE_NO_WARNINGS=1 npx tsx --conditions=@astra/source tools/docker/smoke-image.ts --image "$ASTRA_IMAGE" "${smoke_args[@]}"

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STORAGE_URI, resolveCoreConfig, resolveLogLevel, resolveStorageConfig, resolveTranscriptSource } from './config';
+import {
+  DEFAULT_STORAGE_URI,
+  resolveCoreConfig,
+  resolveLogLevel,
+  resolveStorageConfig,
+  resolveTranscriptSource,
+} from './config';
 
 describe('resolveStorageConfig', () => {
   it('defaults to local file storage with no S3 settings', () => {
-    expect(resolveStorageConfig({}, {}, '/work')).toEqual({ uri: DEFAULT_STORAGE_URI, options: { cwd: '/work', s3: {} } });
+    expect(resolveStorageConfig({}, {}, '/work')).toEqual({
+      uri: DEFAULT_STORAGE_URI,
+      options: { cwd: '/work', s3: {} },
+    });
   });
 
   it('takes the flag over ASTRA_STORAGE and reads the AWS variables of DESIGN §3', () => {
@@ -20,16 +29,19 @@ describe('resolveStorageConfig', () => {
   });
 
   it('prefers --s3-endpoint over the environment', () => {
-    const config = resolveStorageConfig({ s3Endpoint: 'http://localhost:1' }, { AWS_ENDPOINT_URL_S3: 'http://other:2' });
+    const config = resolveStorageConfig(
+      { s3Endpoint: 'http://localhost:1' },
+      { AWS_ENDPOINT_URL_S3: 'http://other:2' },
+    );
     expect(config.options.s3?.endpoint).toBe('http://localhost:1');
   });
 
-  it.each([
-    [{ ASTRA_S3_FORCE_PATH_STYLE: 'yes' }],
-    [{ AWS_ENDPOINT_URL_S3: 'not a url' }],
-  ])('rejects bad values (%o)', (env) => {
-    expect(() => resolveStorageConfig({}, env)).toThrow();
-  });
+  it.each([[{ ASTRA_S3_FORCE_PATH_STYLE: 'yes' }], [{ AWS_ENDPOINT_URL_S3: 'not a url' }]])(
+    'rejects bad values (%o)',
+    (env) => {
+      expect(() => resolveStorageConfig({}, env)).toThrow();
+    },
+  );
 });
 
 describe('resolveTranscriptSource', () => {
@@ -50,7 +62,10 @@ describe('resolveTranscriptSource', () => {
 describe('resolveCoreConfig', () => {
   it('is absent without ASTRA_CORE_URL and carries the token when set', () => {
     expect(resolveCoreConfig({})).toBeUndefined();
-    expect(resolveCoreConfig({ ASTRA_CORE_URL: 'http://core:8080', ASTRA_CORE_TOKEN: 'secret' })).toEqual({ baseUrl: 'http://core:8080', token: 'secret' });
+    expect(resolveCoreConfig({ ASTRA_CORE_URL: 'http://core:8080', ASTRA_CORE_TOKEN: 'secret' })).toEqual({
+      baseUrl: 'http://core:8080',
+      token: 'secret',
+    });
   });
 });
 

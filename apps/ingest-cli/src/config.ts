@@ -18,11 +18,17 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => val
 export type StorageConfig = { uri: string; options: OpenStorageOptions };
 
 /** Storage URI and S3 settings (DESIGN §3: AWS_* variables, AWS_ENDPOINT_URL_S3, ASTRA_S3_FORCE_PATH_STYLE). */
-export function resolveStorageConfig(flags: { storage?: string; s3Endpoint?: string }, env: Env, cwd = process.cwd()): StorageConfig {
+export function resolveStorageConfig(
+  flags: { storage?: string; s3Endpoint?: string },
+  env: Env,
+  cwd = process.cwd(),
+): StorageConfig {
   const uri = flags.storage ?? env['ASTRA_STORAGE'] ?? DEFAULT_STORAGE_URI;
   const endpoint = flags.s3Endpoint ?? env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'];
   const region = env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
-  const forcePathStyle = env['ASTRA_S3_FORCE_PATH_STYLE'] ? booleanFlag.parse(env['ASTRA_S3_FORCE_PATH_STYLE']) : undefined;
+  const forcePathStyle = env['ASTRA_S3_FORCE_PATH_STYLE']
+    ? booleanFlag.parse(env['ASTRA_S3_FORCE_PATH_STYLE'])
+    : undefined;
   return {
     uri,
     options: {
@@ -73,17 +79,23 @@ export function resolveTmpRoot(env: Env): string | undefined {
   return env['ASTRA_TMPDIR'] ? path.resolve(env['ASTRA_TMPDIR']) : undefined;
 }
 
-export const positiveInt = (name: string) => (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
-  return parsed;
-};
+export const positiveInt =
+  (name: string) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1)
+      throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+    return parsed;
+  };
 
-export const positiveNumber = (name: string) => (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new UsageError(`${name} must be a positive number, got "${value}"`);
-  return parsed;
-};
+export const positiveNumber =
+  (name: string) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new UsageError(`${name} must be a positive number, got "${value}"`);
+    return parsed;
+  };
 
 /** Bad usage (exit code 2), as opposed to a failed run (exit code 1). */
 export class UsageError extends Error {
@@ -97,7 +109,9 @@ export function resolveRedisUrl(flag: string | undefined, env: Env): string {
   const value = flag ?? env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
   const parsed = z.url({ protocol: /^rediss?$/ }).safeParse(value);
   if (!parsed.success) {
-    throw new UsageError(`the Redis URL must be redis://[user:password@]host[:port][/db] or rediss://…, got "${value.replace(/\/\/[^@/]*@/, '//[redacted]@').slice(0, 80)}"`);
+    throw new UsageError(
+      `the Redis URL must be redis://[user:password@]host[:port][/db] or rediss://…, got "${value.replace(/\/\/[^@/]*@/, '//[redacted]@').slice(0, 80)}"`,
+    );
   }
   return parsed.data;
 }

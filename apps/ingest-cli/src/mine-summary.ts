@@ -42,8 +42,26 @@ export function summariseOutcomes(
     segmentsRejected: ok.reduce((sum, o) => sum + o.rejected, 0),
     sessions: outcomes.map((o) =>
       o.status === 'ok'
-        ? { line: o.session.line, tenantId: o.session.tenantId, id: o.session.id, status: o.status, audioSec: o.audioSec, keptSec: o.keptSec, kept: o.kept, rejected: o.rejected, ran: o.ran }
-        : { line: o.session.line, tenantId: o.session.tenantId, id: o.session.id, status: o.status, stage: o.stage, reason: o.reason, ...(o.code ? { code: o.code } : {}) },
+        ? {
+            line: o.session.line,
+            tenantId: o.session.tenantId,
+            id: o.session.id,
+            status: o.status,
+            audioSec: o.audioSec,
+            keptSec: o.keptSec,
+            kept: o.kept,
+            rejected: o.rejected,
+            ran: o.ran,
+          }
+        : {
+            line: o.session.line,
+            tenantId: o.session.tenantId,
+            id: o.session.id,
+            status: o.status,
+            stage: o.stage,
+            reason: o.reason,
+            ...(o.code ? { code: o.code } : {}),
+          },
     ),
     datasets,
   };
@@ -65,13 +83,16 @@ export function formatMineSummary(summary: MineSummary): string {
   rows.sort((a, b) => Number(a[0]) - Number(b[0]));
   const header = ['line', 'tenant', 'session', 'status', 'audio min', 'kept min', 'kept/rej', 'notes'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const format = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   return [
     format(header),
     ...rows.map(format),
     '',
     `sessions: ${summary.ok} ok, ${summary.failed} failed, ${summary.rowErrors.length} bad rows`,
     `audio: ${summary.audioHours.toFixed(3)} h, kept: ${summary.keptHours.toFixed(3)} h; segments kept ${summary.segmentsKept}, rejected ${summary.segmentsRejected}`,
-    ...summary.datasets.map((d) => `dataset ${d.tenantId}/${d.name}: ${d.segments} segments → ${d.outDir ?? d.storageKeys[0]}`),
+    ...summary.datasets.map(
+      (d) => `dataset ${d.tenantId}/${d.name}: ${d.segments} segments → ${d.outDir ?? d.storageKeys[0]}`,
+    ),
   ].join('\n');
 }

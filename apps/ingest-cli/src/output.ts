@@ -13,7 +13,18 @@ export function createOutput(options: { json: boolean; level: string }): Output 
     {
       level: options.level,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'secretAccessKey', '*.secretAccessKey'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          'secretAccessKey',
+          '*.secretAccessKey',
+        ],
+        censor: '[redacted]',
+      },
     },
     pino.destination({ fd: 2, sync: true }),
   );

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MINING_JOB_OPTIONS } from '@astra/mining';
 import { runAlignCommand } from './commands/align';
 import { runBuildCommand } from './commands/build';
 import { runDownloadCommand } from './commands/download';
@@ -10,13 +11,15 @@ import { positiveInt, positiveNumber, resolveLogLevel, UsageError, type Env } fr
 import { createOutput, type Output } from './output';
 
 /** Wraps a flag parser so commander reports a bad value as usage (exit 2). */
-const parse = <T>(parser: (value: string) => T) => (value: string): T => {
-  try {
-    return parser(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-};
+const parse =
+  <T>(parser: (value: string) => T) =>
+  (value: string): T => {
+    try {
+      return parser(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 
 type CommonFlags = { json?: boolean; verbose?: boolean };
 type AlignFlags = { minDuration?: number; maxDuration?: number; maxCer?: number; labelStyle?: 'written' | 'spoken' };
@@ -39,7 +42,9 @@ function withAlignFlags(command: Command): Command {
 }
 
 function withCommonFlags(command: Command): Command {
-  return command.option('--json', 'machine-readable result on stdout (logs stay on stderr)').option('-v, --verbose', 'debug logs on stderr');
+  return command
+    .option('--json', 'machine-readable result on stdout (logs stay on stderr)')
+    .option('-v, --verbose', 'debug logs on stderr');
 }
 
 /** Runs one command body: its exit code, or 1 with a one-line reason on failure (2 for bad usage). */
@@ -51,7 +56,8 @@ async function run(env: Env, flags: CommonFlags, body: (output: Output) => Promi
     const err = error as Error & { code?: string };
     const usage = err instanceof UsageError || err.name === 'ZodError';
     output.logger.debug({ err }, 'command failed');
-    if (flags.json) process.stdout.write(`${JSON.stringify({ error: { name: err.name, code: err.code, message: err.message } })}\n`);
+    if (flags.json)
+      process.stdout.write(`${JSON.stringify({ error: { name: err.name, code: err.code, message: err.message } })}\n`);
     process.stderr.write(`astra-ingest: ${err.message.split('\n')[0]}\n`);
     process.exitCode = usage ? 2 : 1;
   }
@@ -88,7 +94,7 @@ export function buildProgram(env: Env): Command {
     .option('--session <id>', 'session_id to put in each line (default: the transcript file name)')
     .option('--source-url <url>', 'source_url to put in each line')
     .option('--language <bcp47>', 'language of the session', 'es')
-    .action((flags: CommonFlags & AlignFlags & { acta: string; transcript: string; out: string; rejected?: string; audio?: string; tenant?: string; session?: string; sourceUrl?: string; language: string }) =>
+    .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runAlignCommand>[0], 'align'>) =>
       run(env, flags, (output) => runAlignCommand({ ...flags, align: alignOptionsFrom(flags) }, output)),
     );
 
@@ -100,7 +106,12 @@ export function buildProgram(env: Env): Command {
     .option('--storage <uri>', 'storage URI: s3://bucket or file://DIR (default file://./.astra-data)')
     .option('--s3-endpoint <url>', 'S3-compatible endpoint (else AWS_ENDPOINT_URL_S3)')
     .option('--provider <name>', 'astra-core transcription provider (default deepgram)')
-    .addOption(new Option('--transcripts <source>', 'transcript source (default astra-core if ASTRA_CORE_URL is set, else captions)').choices(['astra-core', 'captions', 'file']))
+    .addOption(
+      new Option(
+        '--transcripts <source>',
+        'transcript source (default astra-core if ASTRA_CORE_URL is set, else captions)',
+      ).choices(['astra-core', 'captions', 'file']),
+    )
     .option('--out <dir>', 'local copy of the dataset, in <dir>/<tenant>/<name>/', './astra-datasets')
     .option('--name <dataset>', 'dataset name (default: the CSV file name)')
     .option('--concurrency <n>', 'sessions processed at once', parse(positiveInt('--concurrency')), 2)
@@ -120,15 +131,29 @@ export function buildProgram(env: Env): Command {
     .option('--provider <name>', 'astra-core transcription provider (default deepgram)')
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')
-    .option('--attempts <n>', 'tries per job for transient failures', parse(positiveInt('--attempts')), 5)
-    .option('--backoff-ms <ms>', 'first retry delay, doubled on each retry', parse(positiveInt('--backoff-ms')), 60_000)
-    .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) => run(env, flags, (output) => runEnqueueCommand(flags, env, output)));
+    .option(
+      '--attempts <n>',
+      'tries per job for transient failures',
+      parse(positiveInt('--attempts')),
+      DEFAULT_MINING_JOB_OPTIONS.attempts,
+    )
+    .option(
+      '--backoff-ms <ms>',
+      'first retry delay, doubled on each retry',
+      parse(positiveInt('--backoff-ms')),
+      DEFAULT_MINING_JOB_OPTIONS.backoffMs,
+    )
+    .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) =>
+      run(env, flags, (output) => runEnqueueCommand(flags, env, output)),
+    );
 
   withCommonFlags(program.command('status'))
     .description('job counts of the astra-mining queue and the failed jobs with their reasons')
     .option('--redis <url>', 'Redis of the queue (else REDIS_URL, else redis://127.0.0.1:6379)')
     .option('--limit <n>', 'failed jobs to list', parse(positiveInt('--limit')), 100)
-    .action((flags: CommonFlags & Parameters<typeof runStatusCommand>[0]) => run(env, flags, (output) => runStatusCommand(flags, env, output)));
+    .action((flags: CommonFlags & Parameters<typeof runStatusCommand>[0]) =>
+      run(env, flags, (output) => runStatusCommand(flags, env, output)),
+    );
 
   withCommonFlags(program.command('build'))
     .description('build train/dev/test + report from the stored segments of a tenant')
@@ -137,8 +162,9 @@ export function buildProgram(env: Env): Command {
     .option('--storage <uri>', 'storage URI (default file://./.astra-data)')
     .option('--s3-endpoint <url>', 'S3-compatible endpoint (else AWS_ENDPOINT_URL_S3)')
     .option('--out <dir>', 'also write the files to <dir>/<tenant>/<name>/')
-    .action((flags: CommonFlags & { tenant: string; name: string; storage?: string; s3Endpoint?: string; out?: string }) =>
-      run(env, flags, (output) => runBuildCommand(flags, env, output)),
+    .action(
+      (flags: CommonFlags & { tenant: string; name: string; storage?: string; s3Endpoint?: string; out?: string }) =>
+        run(env, flags, (output) => runBuildCommand(flags, env, output)),
     );
 
   return program;

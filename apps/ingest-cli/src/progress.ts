@@ -23,7 +23,11 @@ export class ProgressView {
   update(event: StageProgress): void {
     const label = this.labels.get(event.sessionId) ?? event.sessionId.slice(0, 8);
     if (!this.interactive) {
-      if (event.state !== 'progress') this.logger.info({ sessionId: event.sessionId, stage: event.stage, state: event.state, detail: event.detail }, `${label} ${event.stage} ${event.state}`);
+      if (event.state !== 'progress')
+        this.logger.info(
+          { sessionId: event.sessionId, stage: event.stage, state: event.state, detail: event.detail },
+          `${label} ${event.stage} ${event.state}`,
+        );
       return;
     }
     const percent = event.percent !== undefined ? ` ${event.percent.toFixed(0).padStart(3)}%` : '';

@@ -23,7 +23,10 @@ export async function openMiningQueue(redisUrl: string): Promise<Queue> {
     await queue.waitUntilReady();
   } catch (error) {
     await queue.close().catch(() => undefined);
-    throw new QueueUnavailableError(`Redis at ${redactRedisUrl(redisUrl)} is not reachable: ${(error as Error).message}`, { cause: error });
+    throw new QueueUnavailableError(
+      `Redis at ${redactRedisUrl(redisUrl)} is not reachable: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return queue;
 }

@@ -72,7 +72,13 @@ describe('resolveWorkerConfig', () => {
     );
     expect(config).toEqual({
       redisUrl: 'redis://:pw@redis.internal:6380/2',
-      storage: { uri: 's3://astra-raw', options: { cwd: '/srv/astra', s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', forcePathStyle: true } } },
+      storage: {
+        uri: 's3://astra-raw',
+        options: {
+          cwd: '/srv/astra',
+          s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', forcePathStyle: true },
+        },
+      },
       transcripts: { kind: 'astra-core', baseUrl: 'https://core.example.org', token: 'sekret' },
       defaultProvider: 'whisper',
       tools: { ytDlpPath: '/opt/yt-dlp', ffmpegPath: '/opt/ffmpeg', ffprobePath: '/opt/ffprobe' },
@@ -94,12 +100,20 @@ describe('resolveWorkerConfig', () => {
   });
 
   it('defaults to astra-core when ASTRA_CORE_URL is set, like the CLI', () => {
-    expect(resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080' }, base).transcripts).toEqual({ kind: 'astra-core', baseUrl: 'http://127.0.0.1:8080' });
-    expect(resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080', ASTRA_TRANSCRIPTS: 'captions' }, base).transcripts).toEqual({ kind: 'captions' });
+    expect(resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080' }, base).transcripts).toEqual({
+      kind: 'astra-core',
+      baseUrl: 'http://127.0.0.1:8080',
+    });
+    expect(
+      resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080', ASTRA_TRANSCRIPTS: 'captions' }, base).transcripts,
+    ).toEqual({ kind: 'captions' });
   });
 
   it('falls back to AWS_ENDPOINT_URL and AWS_DEFAULT_REGION', () => {
-    const config = resolveWorkerConfig({ AWS_ENDPOINT_URL: 'http://minio:9000', AWS_DEFAULT_REGION: 'us-east-2' }, base);
+    const config = resolveWorkerConfig(
+      { AWS_ENDPOINT_URL: 'http://minio:9000', AWS_DEFAULT_REGION: 'us-east-2' },
+      base,
+    );
     expect(config.storage.options.s3).toEqual({ endpoint: 'http://minio:9000', region: 'us-east-2' });
   });
 

@@ -54,7 +54,10 @@ export class WorkerConfigError extends Error {
 }
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const redisUrl = z.url({ protocol: /^rediss?$/, error: 'expected redis://[user:password@]host[:port][/db] or rediss://…' });
+const redisUrl = z.url({
+  protocol: /^rediss?$/,
+  error: 'expected redis://[user:password@]host[:port][/db] or rediss://…',
+});
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 const providerName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'expected a provider name like deepgram');
 const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
@@ -67,7 +70,10 @@ function optional<T>(env: Env, variable: string, schema: z.ZodType<T>): T | unde
   if (raw === undefined || raw.trim() === '') return undefined;
   const result = schema.safeParse(raw.trim());
   if (!result.success) {
-    throw new WorkerConfigError(variable, `${result.error.issues[0]?.message ?? 'invalid value'} (got "${describe(variable, raw)}")`);
+    throw new WorkerConfigError(
+      variable,
+      `${result.error.issues[0]?.message ?? 'invalid value'} (got "${describe(variable, raw)}")`,
+    );
   }
   return result.data;
 }
@@ -108,14 +114,19 @@ export const DEFAULT_WORKER_SETTINGS = {
   sourcePauseMs: 5 * 60_000,
 } as const;
 
-export function resolveWorkerConfig(env: Env, options: { cwd?: string; hostname?: string; pid?: number } = {}): WorkerConfig {
+export function resolveWorkerConfig(
+  env: Env,
+  options: { cwd?: string; hostname?: string; pid?: number } = {},
+): WorkerConfig {
   const cwd = options.cwd ?? process.cwd();
   const d = DEFAULT_WORKER_SETTINGS;
   const coreUrl = optional(env, 'ASTRA_CORE_URL', httpUrl);
   const transcriptKind = read(
     env,
     'ASTRA_TRANSCRIPTS',
-    z.enum(['astra-core', 'captions'], { error: 'expected astra-core or captions (workers have no local transcript files)' }),
+    z.enum(['astra-core', 'captions'], {
+      error: 'expected astra-core or captions (workers have no local transcript files)',
+    }),
     coreUrl ? 'astra-core' : 'captions',
   );
   if (transcriptKind === 'astra-core' && !coreUrl) {
@@ -144,12 +155,22 @@ export function resolveWorkerConfig(env: Env, options: { cwd?: string; hostname?
       'ASTRA_ALLOWED_HOSTS',
       z
         .string()
-        .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+        .transform((value) =>
+          value
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+        )
         .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'expected a comma-separated list of host names'))),
       [],
     ),
     tmpBase: path.join(tmpRoot, 'astra-worker'),
-    name: read(env, 'WORKER_NAME', workerName, `${sanitizeName(options.hostname ?? os.hostname())}-${options.pid ?? process.pid}`),
+    name: read(
+      env,
+      'WORKER_NAME',
+      workerName,
+      `${sanitizeName(options.hostname ?? os.hostname())}-${options.pid ?? process.pid}`,
+    ),
     concurrency: read(env, 'WORKER_CONCURRENCY', integer(1, 64), d.concurrency),
     http: {
       host: read(env, 'WORKER_HTTP_HOST', hostName, d.httpHost),
@@ -172,7 +193,12 @@ export function resolveWorkerConfig(env: Env, options: { cwd?: string; hostname?
 
 /** Storage URI and S3 settings (DESIGN §3), same variables and precedence as the CLI. */
 function resolveStorage(env: Env, cwd: string): WorkerConfig['storage'] {
-  const uri = read(env, 'ASTRA_STORAGE', z.string().regex(/^(s3|file):\/\/\S+$/, 'expected s3://bucket[/prefix] or file://DIR'), DEFAULT_STORAGE_URI);
+  const uri = read(
+    env,
+    'ASTRA_STORAGE',
+    z.string().regex(/^(s3|file):\/\/\S+$/, 'expected s3://bucket[/prefix] or file://DIR'),
+    DEFAULT_STORAGE_URI,
+  );
   const endpoint = optional(env, 'AWS_ENDPOINT_URL_S3', httpUrl) ?? optional(env, 'AWS_ENDPOINT_URL', httpUrl);
   const region = env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim();
   const forcePathStyle = optional(env, 'ASTRA_S3_FORCE_PATH_STYLE', booleanText);

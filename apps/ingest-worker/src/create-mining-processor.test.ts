@@ -1,7 +1,13 @@
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { silentLogger, type MineSessionOptions, type SessionOutcome, type SessionSpec } from '@astra/mining';
-import { createMiningProcessor, parseJob, SHUTDOWN_ABORT_REASON, type MineSession, type MiningProcessorOptions } from './create-mining-processor';
+import {
+  createMiningProcessor,
+  parseJob,
+  SHUTDOWN_ABORT_REASON,
+  type MineSession,
+  type MiningProcessorOptions,
+} from './create-mining-processor';
 import { createWorkerMetrics } from './create-worker-metrics';
 
 const session: SessionSpec = {
@@ -71,7 +77,15 @@ function setup(mineSession: MineSession, extra: Partial<MiningProcessorOptions> 
   return { processor, run, metrics, stored, pauses, shutDown: () => (shuttingDown = true) };
 }
 
-const ok = (s: SessionSpec): SessionOutcome => ({ status: 'ok', session: s, audioSec: 120, keptSec: 40, kept: 5, rejected: 2, ran: ['download', 'transcribe', 'align'] });
+const ok = (s: SessionSpec): SessionOutcome => ({
+  status: 'ok',
+  session: s,
+  audioSec: 120,
+  keptSec: 40,
+  kept: 5,
+  rejected: 2,
+  ran: ['download', 'transcribe', 'align'],
+});
 const failure = (s: SessionSpec, code: string, retryable: boolean): SessionOutcome => ({
   status: 'failed',
   session: s,
@@ -107,7 +121,15 @@ describe('createMiningProcessor', () => {
     });
     const job = fakeJob();
     const result = await run(job);
-    expect(result).toEqual({ tenantId: 'acme', sessionId: session.id, audioSec: 120, keptSec: 40, kept: 5, rejected: 2, ran: ['download', 'transcribe', 'align'] });
+    expect(result).toEqual({
+      tenantId: 'acme',
+      sessionId: session.id,
+      audioSec: 120,
+      keptSec: 40,
+      kept: 5,
+      rejected: 2,
+      ran: ['download', 'transcribe', 'align'],
+    });
     expect(calls[0]?.session).toEqual(session);
     expect(calls[0]?.options.signal).toBeInstanceOf(AbortSignal);
     expect(job.progress).toEqual([
@@ -128,7 +150,9 @@ describe('createMiningProcessor', () => {
     const error = await rejection(run(fakeJob()));
     expect(error).toBeInstanceOf(UnrecoverableError);
     expect(error.message).toBe('[download/not_found] failed with not_found');
-    expect(await metrics.registry.metrics()).toContain('astra_worker_job_failures_total{stage="download",code="not_found"} 1');
+    expect(await metrics.registry.metrics()).toContain(
+      'astra_worker_job_failures_total{stage="download",code="not_found"} 1',
+    );
   });
 
   it('a transient failure throws a plain Error (BullMQ retries with backoff); the last attempt counts as failed', async () => {
@@ -220,7 +244,11 @@ describe('parseJob', () => {
 
   it.each<[string, { id: string; data: unknown }, string]>([
     ['data that is not an object', { id: jobId, data: 'x' }, 'invalid job data'],
-    ['a session without a video URL', { id: jobId, data: { session: { ...session, videoUrl: 'not a url' } } }, 'session.videoUrl'],
+    [
+      'a session without a video URL',
+      { id: jobId, data: { session: { ...session, videoUrl: 'not a url' } } },
+      'session.videoUrl',
+    ],
     ['an id that is not {tenant}-{uuid}', { id: 'job-1', data: { session } }, 'is not {tenant}-{uuid}'],
   ])('rejects %s as unrecoverable', (_name, job, message) => {
     let thrown: unknown;

@@ -48,7 +48,11 @@ export type MiningProcessorOptions = {
   now?: () => number;
 };
 
-export type MiningProcessor = (job: Job<unknown, MiningJobResult>, token?: string, signal?: AbortSignal) => Promise<MiningJobResult>;
+export type MiningProcessor = (
+  job: Job<unknown, MiningJobResult>,
+  token?: string,
+  signal?: AbortSignal,
+) => Promise<MiningJobResult>;
 
 /** Reason given to `worker.cancelAllJobs` at the shutdown deadline. */
 export const SHUTDOWN_ABORT_REASON = 'worker shutting down';
@@ -71,7 +75,10 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
     } catch (error) {
       const permanent = error instanceof UnrecoverableError;
       count(permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried');
-      metrics.failures.inc({ stage: 'job', code: permanent ? codeLabel(/^\[\w+\/(\w+)\]/.exec((error as Error).message)?.[1]) : 'storage' });
+      metrics.failures.inc({
+        stage: 'job',
+        code: permanent ? codeLabel(/^\[\w+\/(\w+)\]/.exec((error as Error).message)?.[1]) : 'storage',
+      });
       logger.warn({ jobId: job.id, err: error }, `job rejected before mining: ${(error as Error).message}`);
       throw error;
     }
@@ -115,7 +122,10 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
           ? 'timeout'
           : 'cancelled';
     const decided = decideJob(outcome, abortCause);
-    const decision = decided.kind === 'pause-source' && !options.pauseSource ? { kind: 'retry' as const, message: decided.message } : decided;
+    const decision =
+      decided.kind === 'pause-source' && !options.pauseSource
+        ? { kind: 'retry' as const, message: decided.message }
+        : decided;
     if (outcome.status === 'failed') {
       observeStage(outcome.stage, 'failed');
       if (decision.kind !== 'release') metrics.failures.inc({ stage: outcome.stage, code: codeLabel(outcome.code) });
@@ -129,7 +139,10 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
         metrics.keptAudioSeconds.inc(outcome.keptSec);
         metrics.segments.inc({ result: 'kept' }, outcome.kept);
         metrics.segments.inc({ result: 'rejected' }, outcome.rejected);
-        logger.info({ ...context, kept: outcome.kept, rejected: outcome.rejected, audioSec: outcome.audioSec, ran: outcome.ran }, 'job completed');
+        logger.info(
+          { ...context, kept: outcome.kept, rejected: outcome.rejected, audioSec: outcome.audioSec, ran: outcome.ran },
+          'job completed',
+        );
         return {
           tenantId: session.tenantId,
           sessionId: session.id,
@@ -189,11 +202,15 @@ export function parseJob(job: Pick<Job, 'id' | 'data'>, defaultProvider: string)
   const parsed = miningJobSchema.safeParse(withProvider);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnrecoverableError(`[job/invalid_input] invalid job data: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`);
+    throw new UnrecoverableError(
+      `[job/invalid_input] invalid job data: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
+    );
   }
   const expectedId = miningJobId(parsed.data.session);
   if (job.id !== expectedId) {
-    throw new UnrecoverableError(`[job/invalid_input] job id ${String(job.id).slice(0, 120)} is not {tenant}-{uuid} of its session (${expectedId})`);
+    throw new UnrecoverableError(
+      `[job/invalid_input] job id ${String(job.id).slice(0, 120)} is not {tenant}-{uuid} of its session (${expectedId})`,
+    );
   }
   return parsed.data;
 }
@@ -208,10 +225,14 @@ async function assertActaStored(storage: Pick<Storage, 'exists'>, data: MiningJo
     throw new UnrecoverableError(`[job/invalid_input] ${(error as Error).message}`);
   }
   if (data.actaKey !== expected) {
-    throw new UnrecoverableError(`[job/invalid_input] actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`);
+    throw new UnrecoverableError(
+      `[job/invalid_input] actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`,
+    );
   }
   if (!(await storage.exists(expected))) {
-    throw new UnrecoverableError(`[acta/not_found] the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`);
+    throw new UnrecoverableError(
+      `[acta/not_found] the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`,
+    );
   }
 }
 

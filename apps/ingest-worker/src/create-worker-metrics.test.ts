@@ -9,9 +9,12 @@ describe('createWorkerMetrics', () => {
     for (const metric of all) {
       expect(metric.name).toMatch(/^astra_worker_[a-z0-9_]+$/);
       if (String(metric.type) === 'counter') expect(metric.name).toMatch(/_total$/);
-      if (String(metric.type) === 'histogram' && metric.name.startsWith(`${METRIC_PREFIX}stage`)) expect(metric.name).toMatch(/_seconds$/);
+      if (String(metric.type) === 'histogram' && metric.name.startsWith(`${METRIC_PREFIX}stage`))
+        expect(metric.name).toMatch(/_seconds$/);
     }
-    const own = all.map((m) => m.name).filter((name) => !name.startsWith(`${METRIC_PREFIX}process_`) && !name.startsWith(`${METRIC_PREFIX}nodejs_`));
+    const own = all
+      .map((m) => m.name)
+      .filter((name) => !name.startsWith(`${METRIC_PREFIX}process_`) && !name.startsWith(`${METRIC_PREFIX}nodejs_`));
     expect(own.sort()).toEqual([
       'astra_worker_active_jobs',
       'astra_worker_audio_mined_seconds_total',

@@ -67,7 +67,11 @@ export function createWorkerMetrics(options: { registry?: Registry; defaultMetri
       labelNames: ['result'],
       registers,
     }),
-    activeJobs: new Gauge({ name: `${METRIC_PREFIX}active_jobs`, help: 'Jobs this worker is processing now.', registers }),
+    activeJobs: new Gauge({
+      name: `${METRIC_PREFIX}active_jobs`,
+      help: 'Jobs this worker is processing now.',
+      registers,
+    }),
     stalledJobs: new Counter({
       name: `${METRIC_PREFIX}stalled_jobs_total`,
       help: 'Jobs this worker found stalled (their worker died or lost its lock) and moved back to wait.',

@@ -12,13 +12,33 @@ const session: SessionSpec = {
   metadata: {},
 };
 
-function failed(stage: 'acta' | 'download' | 'transcribe' | 'align', code: string | undefined, retryable: boolean): SessionOutcome {
-  return { status: 'failed', session, stage, reason: 'it broke', ...(code ? { code } : {}), retryable, error: new Error('it broke') };
+function failed(
+  stage: 'acta' | 'download' | 'transcribe' | 'align',
+  code: string | undefined,
+  retryable: boolean,
+): SessionOutcome {
+  return {
+    status: 'failed',
+    session,
+    stage,
+    reason: 'it broke',
+    ...(code ? { code } : {}),
+    retryable,
+    error: new Error('it broke'),
+  };
 }
 
 describe('decideJob', () => {
   it('completes an ok outcome', () => {
-    const ok: SessionOutcome = { status: 'ok', session, audioSec: 60, keptSec: 30, kept: 3, rejected: 1, ran: ['download'] };
+    const ok: SessionOutcome = {
+      status: 'ok',
+      session,
+      audioSec: 60,
+      keptSec: 30,
+      kept: 3,
+      rejected: 1,
+      ran: ['download'],
+    };
     expect(decideJob(ok)).toEqual({ kind: 'complete' });
     expect(decideJob(ok, 'shutdown')).toEqual({ kind: 'complete' });
   });

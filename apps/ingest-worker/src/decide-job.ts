@@ -26,8 +26,10 @@ export function decideJob(outcome: SessionOutcome, abortCause?: AbortCause): Job
   if (outcome.status === 'ok') return { kind: 'complete' };
   const message = failureMessage(outcome);
   if (abortCause === 'shutdown') return { kind: 'release', message: `released at shutdown during ${outcome.stage}` };
-  if (abortCause === 'timeout') return { kind: 'retry', message: `[${outcome.stage}/timeout] the job ran longer than its time limit` };
-  if (abortCause === 'cancelled') return { kind: 'retry', message: `[${outcome.stage}/cancelled] the job was cancelled` };
+  if (abortCause === 'timeout')
+    return { kind: 'retry', message: `[${outcome.stage}/timeout] the job ran longer than its time limit` };
+  if (abortCause === 'cancelled')
+    return { kind: 'retry', message: `[${outcome.stage}/cancelled] the job was cancelled` };
   if (outcome.code && SOURCE_LIMIT_CODES.has(outcome.code)) return { kind: 'pause-source', message };
   return outcome.retryable ? { kind: 'retry', message } : { kind: 'fail', message };
 }

@@ -19,7 +19,10 @@ try {
 const logger = pino({
   level: config.logLevel,
   base: { worker: config.name },
-  redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'password', '*.password'], censor: '[redacted]' },
+  redact: {
+    paths: ['token', '*.token', 'authorization', '*.authorization', 'password', '*.password'],
+    censor: '[redacted]',
+  },
 });
 
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));

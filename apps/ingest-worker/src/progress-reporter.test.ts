@@ -24,7 +24,9 @@ describe('toJobProgress', () => {
   });
 
   it('keeps the detail', () => {
-    expect(toJobProgress({ ...event('align', 'done'), detail: '3 kept, 1 rejected' }).detail).toBe('3 kept, 1 rejected');
+    expect(toJobProgress({ ...event('align', 'done'), detail: '3 kept, 1 rejected' }).detail).toBe(
+      '3 kept, 1 rejected',
+    );
   });
 });
 

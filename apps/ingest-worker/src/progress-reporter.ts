@@ -44,7 +44,9 @@ export class ProgressReporter {
     const progress = toJobProgress(event);
     this.chain = this.chain
       .then(() => this.options.update(progress))
-      .catch((error: unknown) => this.options.logger.debug({ err: error, stage: event.stage }, 'progress update failed'));
+      .catch((error: unknown) =>
+        this.options.logger.debug({ err: error, stage: event.stage }, 'progress update failed'),
+      );
   }
 
   /** Resolves when every update sent so far has been written (or has failed). */
@@ -55,12 +57,15 @@ export class ProgressReporter {
 
 export function toJobProgress(event: StageProgress): JobProgress {
   const [from, to] = STAGE_SPAN[event.stage];
-  const within = event.state === 'done' || event.state === 'skip' ? 100 : event.state === 'start' ? 0 : clamp(event.percent ?? 0);
+  const within =
+    event.state === 'done' || event.state === 'skip' ? 100 : event.state === 'start' ? 0 : clamp(event.percent ?? 0);
   return {
     stage: event.stage,
     state: event.state,
     percent: Math.round(from + ((to - from) * within) / 100),
-    ...(event.state === 'progress' && event.percent !== undefined ? { stagePercent: Math.round(clamp(event.percent)) } : {}),
+    ...(event.state === 'progress' && event.percent !== undefined
+      ? { stagePercent: Math.round(clamp(event.percent)) }
+      : {}),
     ...(event.detail ? { detail: event.detail } : {}),
   };
 }

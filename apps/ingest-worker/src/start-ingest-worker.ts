@@ -9,7 +9,12 @@ import { openStorage, type Storage } from '@astra/storage';
 import type { WorkerConfig } from './config';
 import { redisCheck, toolsCheck } from './health-checks';
 import { startHealthServer, type HealthServer } from './start-health-server';
-import { createMiningProcessor, SHUTDOWN_ABORT_REASON, type MineSession, type MiningJobResult } from './create-mining-processor';
+import {
+  createMiningProcessor,
+  SHUTDOWN_ABORT_REASON,
+  type MineSession,
+  type MiningJobResult,
+} from './create-mining-processor';
 import { prepareWorkerTempDir } from './prepare-worker-temp-dir';
 import { createWorkerMetrics, type WorkerMetrics } from './create-worker-metrics';
 
@@ -58,7 +63,14 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   if (temp.swept.length > 0) logger.info({ swept: temp.swept }, 'removed temp dirs left by dead workers');
 
   const storage = openStorage(config.storage.uri, { ...config.storage.options, logger });
-  const core = config.transcripts.kind === 'astra-core' ? new CoreClient({ baseUrl: config.transcripts.baseUrl, ...(config.transcripts.token ? { token: config.transcripts.token } : {}), logger }) : undefined;
+  const core =
+    config.transcripts.kind === 'astra-core'
+      ? new CoreClient({
+          baseUrl: config.transcripts.baseUrl,
+          ...(config.transcripts.token ? { token: config.transcripts.token } : {}),
+          logger,
+        })
+      : undefined;
   const mineSession = options.mineSession ?? createMineSession(config, storage, core, temp.dir, logger);
 
   const metrics = createWorkerMetrics();
@@ -86,7 +98,10 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     stalledInterval: config.stalledIntervalMs,
     maxStalledCount: config.maxStalledCount,
     maxStartedAttempts: config.maxStartedAttempts,
-    limiter: { max: config.rateLimit.max > 0 ? config.rateLimit.max : UNLIMITED_JOBS, duration: config.rateLimit.durationMs },
+    limiter: {
+      max: config.rateLimit.max > 0 ? config.rateLimit.max : UNLIMITED_JOBS,
+      duration: config.rateLimit.durationMs,
+    },
   });
   worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) => {
@@ -100,7 +115,12 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     }
   });
 
-  const healthRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: true });
+  const healthRedis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    lazyConnect: true,
+  });
   healthRedis.on('error', (error) => logger.debug({ err: error }, 'health check Redis connection error'));
   healthRedis.connect().catch((error: unknown) => logger.debug({ err: error }, 'health check Redis connection failed'));
   const probe = options.probeTools ?? (() => probeTools({ ...config.tools, logger }));
@@ -117,7 +137,14 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   const running = worker.run().catch((error: unknown) => logger.error({ err: error }, 'worker stopped with an error'));
   await worker.waitUntilReady();
   logger.info(
-    { queue: MINING_QUEUE, name: config.name, concurrency: config.concurrency, http: http.url, tmpDir: temp.dir, storage: storage.uri },
+    {
+      queue: MINING_QUEUE,
+      name: config.name,
+      concurrency: config.concurrency,
+      http: http.url,
+      tmpDir: temp.dir,
+      storage: storage.uri,
+    },
     'worker started',
   );
 
@@ -127,26 +154,46 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   const shutdown = (reason: string): Promise<void> => {
     shutdownPromise ??= (async () => {
       shuttingDown = true;
-      logger.info({ reason, deadlineMs: config.shutdownTimeoutMs }, 'shutting down: taking no new jobs, waiting for the active ones');
+      logger.info(
+        { reason, deadlineMs: config.shutdownTimeoutMs },
+        'shutting down: taking no new jobs, waiting for the active ones',
+      );
       const closed = worker.close().then(() => true);
       if (!(await settlesWithin(closed, config.shutdownTimeoutMs))) {
         logger.warn({}, 'shutdown deadline reached: cancelling active jobs and putting them back in the queue');
         cancelActiveJobs();
-        if (!(await settlesWithin(closed, ABORT_GRACE_MS))) logger.error({}, 'active jobs did not stop after cancellation; closing anyway');
+        if (!(await settlesWithin(closed, ABORT_GRACE_MS)))
+          logger.error({}, 'active jobs did not stop after cancellation; closing anyway');
       }
       await running;
       await Promise.allSettled([queue.close(), http.close(), storage.close(), core?.close()]);
       healthRedis.disconnect();
-      await rm(temp.dir, { recursive: true, force: true }).catch((error: unknown) => logger.warn({ err: error }, 'could not remove the temp dir'));
+      await rm(temp.dir, { recursive: true, force: true }).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not remove the temp dir'),
+      );
       logger.info({}, 'worker stopped');
     })();
     return shutdownPromise;
   };
 
-  return { worker, metrics, tmpDir: temp.dir, http, isReady: () => !shuttingDown && worker.isRunning(), shutdown, cancelActiveJobs };
+  return {
+    worker,
+    metrics,
+    tmpDir: temp.dir,
+    http,
+    isReady: () => !shuttingDown && worker.isRunning(),
+    shutdown,
+    cancelActiveJobs,
+  };
 }
 
-function createMineSession(config: WorkerConfig, storage: Storage, core: CoreClient | undefined, tmpRoot: string, logger: Logger): MineSession {
+function createMineSession(
+  config: WorkerConfig,
+  storage: Storage,
+  core: CoreClient | undefined,
+  tmpRoot: string,
+  logger: Logger,
+): MineSession {
   const transcripts: TranscriptSource = core ? { kind: 'astra-core', client: core } : { kind: 'captions' };
   const orchestrator = new MiningOrchestrator({
     storage,
@@ -165,7 +212,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true as const,
+        () => true as const,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

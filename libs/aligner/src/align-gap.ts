@@ -48,7 +48,11 @@ function withinDistance(a: string, b: string, limit: number, previous: Int32Arra
     let rowMin = i;
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j += 1) {
-      const value = Math.min((prev[j - 1] ?? 0) + (ai === b.charCodeAt(j - 1) ? 0 : 1), (prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1);
+      const value = Math.min(
+        (prev[j - 1] ?? 0) + (ai === b.charCodeAt(j - 1) ? 0 : 1),
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+      );
       cur[j] = value;
       if (value < rowMin) rowMin = value;
     }
@@ -56,15 +60,6 @@ function withinDistance(a: string, b: string, limit: number, previous: Int32Arra
     [prev, cur] = [cur, prev];
   }
   return (prev[m] ?? limit + 1) <= limit;
-}
-
-/** A likely ASR misspelling of the same word: 4+ letters, same first or last letter, 1 edit (2 from 8 letters). */
-export function isNearMatch(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return false;
-  if (a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1]) return false;
-  const rows = b.length + 1;
-  return withinDistance(a, b, shorter >= 8 ? 2 : 1, new Int32Array(rows), new Int32Array(rows));
 }
 
 const COST_MATCH = 0;
@@ -81,7 +76,10 @@ const SCORE_NEAR = 2;
 const SCORE_SUBSTITUTION = -2;
 const SCORE_GAP = -3;
 
-/** Decides (and remembers) whether two vocabulary ids are near matches; one per alignment run. */
+/**
+ * Decides (and remembers) whether two vocabulary ids are near matches — a likely ASR misspelling of the same word:
+ * both 4+ letters, same first or last letter, 1 edit apart (2 from 8 letters). One per alignment run.
+ */
 export type NearMatcher = (a: number, b: number) => boolean;
 
 export function createNearMatcher(words: readonly string[]): NearMatcher {

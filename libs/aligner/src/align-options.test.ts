@@ -10,7 +10,11 @@ describe('resolveAlignOptions', () => {
   });
 
   it('keeps given values and ignores undefined ones', () => {
-    expect(resolveAlignOptions({ maxCer: 0.15, minScore: undefined, labelStyle: 'spoken' })).toMatchObject({ maxCer: 0.15, minScore: 0, labelStyle: 'spoken' });
+    expect(resolveAlignOptions({ maxCer: 0.15, minScore: undefined, labelStyle: 'spoken' })).toMatchObject({
+      maxCer: 0.15,
+      minScore: 0,
+      labelStyle: 'spoken',
+    });
   });
 
   it.each([

@@ -71,10 +71,14 @@ export function resolveAlignOptions(options: AlignOptions = {}): ResolvedAlignOp
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
-    throw new AlignError('invalid_options', `Invalid align options: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid'}.`, {
-      cause: parsed.error,
-      path,
-    });
+    throw new AlignError(
+      'invalid_options',
+      `Invalid align options: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid'}.`,
+      {
+        cause: parsed.error,
+        path,
+      },
+    );
   }
   return { ...parsed.data, logger };
 }

@@ -25,7 +25,8 @@ function expectSegmentRules(transcript: Transcript, result: AlignResult, options
     expect(segment.duration).toBeLessThanOrEqual(max);
     const end = segment.offset + segment.duration;
     const previous = sorted[k - 1];
-    if (previous !== undefined) expect(segment.offset).toBeGreaterThanOrEqual(previous.offset + previous.duration - 1e-9);
+    if (previous !== undefined)
+      expect(segment.offset).toBeGreaterThanOrEqual(previous.offset + previous.duration - 1e-9);
     for (const word of transcript.words) {
       // No word is cut: each lies wholly inside or wholly outside the span.
       const inside = word.start >= segment.offset - 1e-9 && word.end <= end + 1e-9;
@@ -121,7 +122,9 @@ describe('alignSession: alignment core', () => {
       fragment(`${S3} ${S4}`, { itemIndex: 2 }),
       fragment(`${S5} ${S6}`, { itemIndex: 3 }),
     ];
-    const spoken = [items[0], items[2], items[1]].flatMap((f) => (f === undefined ? [] : [{ text: f.text, pauseBeforeSec: 2 }]));
+    const spoken = [items[0], items[2], items[1]].flatMap((f) =>
+      f === undefined ? [] : [{ text: f.text, pauseBeforeSec: 2 }],
+    );
     const transcript = buildTranscript(spoken);
     const result = alignSession(transcript, buildActa(items));
     expectSegmentRules(transcript, result);
@@ -131,7 +134,10 @@ describe('alignSession: alignment core', () => {
   });
 
   it('never anchors on repeated formulas ("votos a favor") said elsewhere', () => {
-    const vote = fragment('Votos a favor, doce. Votos en contra, ocho. Abstenciones, una.', { kind: 'vote', speaker: undefined });
+    const vote = fragment('Votos a favor, doce. Votos en contra, ocho. Abstenciones, una.', {
+      kind: 'vote',
+      speaker: undefined,
+    });
     const before = fragment(`${S1} ${S2}`);
     const after = fragment(`${S3} ${S4}`);
     const chatter = '¿Votos a favor? ¿Votos en contra? ¿Abstenciones? Queda aprobado.';
@@ -153,7 +159,10 @@ describe('alignSession: alignment core', () => {
 
   it('does not label speech with a summary that does not match it', () => {
     const a = fragment(S1);
-    const summary = fragment('El Sr. García interviene para manifestar el apoyo de su grupo a la propuesta.', { verbatim: false, speaker: 'Sr. García' });
+    const summary = fragment('El Sr. García interviene para manifestar el apoyo de su grupo a la propuesta.', {
+      verbatim: false,
+      speaker: 'Sr. García',
+    });
     const b = fragment(S3);
     const transcript = buildTranscript([{ text: S1 }, { text: `${S4} ${S6}` }, { text: S3 }]);
     const result = alignSession(transcript, buildActa([a, summary, b]));
@@ -172,8 +181,13 @@ describe('alignSession: alignment core', () => {
   });
 
   it('never uses headings or attendance lists as labels, even when read aloud', () => {
-    const heading = fragment('Aprobación inicial de la ordenanza reguladora de terrazas y veladores.', { kind: 'heading', verbatim: false });
-    const attendance = fragment('Asisten los concejales Sr. Ruiz, Sra. López y Sr. Martín Gómez.', { kind: 'attendance' });
+    const heading = fragment('Aprobación inicial de la ordenanza reguladora de terrazas y veladores.', {
+      kind: 'heading',
+      verbatim: false,
+    });
+    const attendance = fragment('Asisten los concejales Sr. Ruiz, Sra. López y Sr. Martín Gómez.', {
+      kind: 'attendance',
+    });
     const body = fragment(S2);
     const transcript = buildTranscript([{ text: heading.text }, { text: attendance.text }, { text: S2 }]);
     const result = alignSession(transcript, buildActa([heading, attendance, body]));
@@ -184,7 +198,9 @@ describe('alignSession: alignment core', () => {
   it('offers the spoken label style', () => {
     const f = fragment(S2);
     const result = alignSession(buildTranscript([{ text: S2 }]), buildActa([f]), { labelStyle: 'spoken' });
-    expect(result.kept[0]?.text).toBe('el importe total asciende a veinticinco mil euros con cargo a la partida de parques y jardines');
+    expect(result.kept[0]?.text).toBe(
+      'el importe total asciende a veinticinco mil euros con cargo a la partida de parques y jardines',
+    );
     expect(result.kept[0]?.textOriginal).toBe(S2);
   });
 
@@ -197,11 +213,27 @@ describe('alignSession: alignment core', () => {
 
 describe('alignSession: segment rules and rejection reasons', () => {
   const long = `${S1.slice(0, -1)} y ${S3.charAt(0).toLowerCase()}${S3.slice(1)}`;
-  const substituted = (text: string): string => text.replace('presupuesto', 'presupuestario').replace('vecinos', 'becinos');
+  const substituted = (text: string): string =>
+    text.replace('presupuesto', 'presupuestario').replace('vecinos', 'becinos');
 
-  it.each<[RejectReason, () => { transcript: Transcript; fragments: Parameters<typeof buildActa>[0]; options?: AlignOptions }]>([
-    ['too_short', () => ({ transcript: buildTranscript([{ text: S1 }, { text: 'Gracias.' }]), fragments: [fragment(S1), fragment('Gracias.')] })],
-    ['too_long', () => ({ transcript: buildTranscript([{ text: long }]), fragments: [fragment(long)], options: { maxDurationSec: 5 } })],
+  it.each<
+    [RejectReason, () => { transcript: Transcript; fragments: Parameters<typeof buildActa>[0]; options?: AlignOptions }]
+  >([
+    [
+      'too_short',
+      () => ({
+        transcript: buildTranscript([{ text: S1 }, { text: 'Gracias.' }]),
+        fragments: [fragment(S1), fragment('Gracias.')],
+      }),
+    ],
+    [
+      'too_long',
+      () => ({
+        transcript: buildTranscript([{ text: long }]),
+        fragments: [fragment(long)],
+        options: { maxDurationSec: 5 },
+      }),
+    ],
     [
       'boundary_uncertain',
       () => ({
@@ -209,10 +241,38 @@ describe('alignSession: segment rules and rejection reasons', () => {
         fragments: [fragment(`${S1} ${S3}`)],
       }),
     ],
-    ['low_coverage', () => ({ transcript: buildTranscript([{ text: substituted(S1) }]), fragments: [fragment(S1)], options: { minCoverage: 0.99 } })],
-    ['cer_above_max', () => ({ transcript: buildTranscript([{ text: substituted(S1) }]), fragments: [fragment(S1)], options: { maxCer: 0.01, minCoverage: 0 } })],
-    ['score_below_min', () => ({ transcript: buildTranscript([{ text: substituted(S1) }]), fragments: [fragment(S1)], options: { minScore: 0.99 } })],
-    ['summary_fragment', () => ({ transcript: buildTranscript([{ text: S1 }]), fragments: [fragment(S1, { verbatim: false })], options: { summaryPolicy: 'reject' } })],
+    [
+      'low_coverage',
+      () => ({
+        transcript: buildTranscript([{ text: substituted(S1) }]),
+        fragments: [fragment(S1)],
+        options: { minCoverage: 0.99 },
+      }),
+    ],
+    [
+      'cer_above_max',
+      () => ({
+        transcript: buildTranscript([{ text: substituted(S1) }]),
+        fragments: [fragment(S1)],
+        options: { maxCer: 0.01, minCoverage: 0 },
+      }),
+    ],
+    [
+      'score_below_min',
+      () => ({
+        transcript: buildTranscript([{ text: substituted(S1) }]),
+        fragments: [fragment(S1)],
+        options: { minScore: 0.99 },
+      }),
+    ],
+    [
+      'summary_fragment',
+      () => ({
+        transcript: buildTranscript([{ text: S1 }]),
+        fragments: [fragment(S1, { verbatim: false })],
+        options: { summaryPolicy: 'reject' },
+      }),
+    ],
   ])('rejects with %s', (reason, scenario) => {
     const { transcript, fragments, options } = scenario();
     const result = alignSession(transcript, buildActa(fragments), options);
@@ -228,7 +288,10 @@ describe('alignSession: segment rules and rejection reasons', () => {
 
   it('cuts long speech at pauses into segments within the duration limits, never inside a word', () => {
     const text = [S1, S2, S3, S4, S5, S6].join(' ');
-    const transcript = buildTranscript([S1, S2, S3, S4, S5, S6].map((s) => ({ text: s })), { gapSec: 0.03 });
+    const transcript = buildTranscript(
+      [S1, S2, S3, S4, S5, S6].map((s) => ({ text: s })),
+      { gapSec: 0.03 },
+    );
     const options = { maxDurationSec: 12 };
     const result = alignSession(transcript, buildActa([fragment(text)]), options);
     expectSegmentRules(transcript, result, options);
@@ -239,21 +302,69 @@ describe('alignSession: segment rules and rejection reasons', () => {
   });
 
   it('reports figures in stats', () => {
-    const result = alignSession(buildTranscript([{ text: S1 }, { text: S2 }]), buildActa([fragment(`${S1} ${S2}`), fragment('Resumen.', { verbatim: false })]));
-    expect(result.stats).toMatchObject({ labelFragments: 2, verbatimFragments: 1, alignedFragments: 1, kept: result.kept.length, rejected: result.rejected.length });
-    expect(result.stats.keptDurationSec).toBeCloseTo(result.kept.reduce((t: number, s: Segment) => t + s.duration, 0), 6);
+    const result = alignSession(
+      buildTranscript([{ text: S1 }, { text: S2 }]),
+      buildActa([fragment(`${S1} ${S2}`), fragment('Resumen.', { verbatim: false })]),
+    );
+    expect(result.stats).toMatchObject({
+      labelFragments: 2,
+      verbatimFragments: 1,
+      alignedFragments: 1,
+      kept: result.kept.length,
+      rejected: result.rejected.length,
+    });
+    expect(result.stats.keptDurationSec).toBeCloseTo(
+      result.kept.reduce((t: number, s: Segment) => t + s.duration, 0),
+      6,
+    );
   });
 });
 
 describe('alignSession: bad input', () => {
   const acta = buildActa([fragment(S1)]);
   it.each<[string, () => unknown, string]>([
-    ['a word ending before it starts', () => alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: 2, end: 1 }] }, acta), 'invalid_transcript'],
-    ['words out of order', () => alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: 2, end: 3 }, { text: 'b', start: 1, end: 1.5 }] }, acta), 'invalid_transcript'],
-    ['a non-finite time', () => alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: Number.NaN, end: 1 }] }, acta), 'invalid_transcript'],
-    ['an acta without fragments', () => alignSession(buildTranscript([{ text: S1 }]), { meta: { title: 'x' }, items: [] } as unknown as typeof acta), 'invalid_acta'],
-    ['a fragment without id', () => alignSession(buildTranscript([{ text: S1 }]), buildActa([{ ...fragment(S1), id: '' }])), 'invalid_acta'],
-    ['min above max duration', () => alignSession(buildTranscript([{ text: S1 }]), acta, { minDurationSec: 10, maxDurationSec: 5 }), 'invalid_options'],
+    [
+      'a word ending before it starts',
+      () => alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: 2, end: 1 }] }, acta),
+      'invalid_transcript',
+    ],
+    [
+      'words out of order',
+      () =>
+        alignSession(
+          {
+            ...buildTranscript([{ text: S1 }]),
+            words: [
+              { text: 'a', start: 2, end: 3 },
+              { text: 'b', start: 1, end: 1.5 },
+            ],
+          },
+          acta,
+        ),
+      'invalid_transcript',
+    ],
+    [
+      'a non-finite time',
+      () =>
+        alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: Number.NaN, end: 1 }] }, acta),
+      'invalid_transcript',
+    ],
+    [
+      'an acta without fragments',
+      () =>
+        alignSession(buildTranscript([{ text: S1 }]), { meta: { title: 'x' }, items: [] } as unknown as typeof acta),
+      'invalid_acta',
+    ],
+    [
+      'a fragment without id',
+      () => alignSession(buildTranscript([{ text: S1 }]), buildActa([{ ...fragment(S1), id: '' }])),
+      'invalid_acta',
+    ],
+    [
+      'min above max duration',
+      () => alignSession(buildTranscript([{ text: S1 }]), acta, { minDurationSec: 10, maxDurationSec: 5 }),
+      'invalid_options',
+    ],
     ['maxCer above 1', () => alignSession(buildTranscript([{ text: S1 }]), acta, { maxCer: 2 }), 'invalid_options'],
   ])('throws AlignError for %s', (_, run, code) => {
     expect(run).toThrowError(AlignError);

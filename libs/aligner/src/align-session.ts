@@ -3,10 +3,19 @@ import type { Acta } from '@astra/semantic-extractor';
 import { resolveAlignOptions, type AlignOptions } from './align-options';
 import { createNearMatcher } from './align-gap';
 import { alignTokens } from './align-tokens';
+import { buildNgramIndex, createAnchorTables } from './find-anchors';
 import { buildActaStream, buildTranscriptStream, Vocabulary } from './build-streams';
+import { createEditDistanceScratch } from './compute-error-rates';
 import { cutSegments } from './cut-segments';
 import { AlignError } from './errors';
-import { rejectReasonSchema, type AlignResult, type AlignStats, type RejectReason, type RejectedSegment, type Segment } from './model';
+import {
+  rejectReasonSchema,
+  type AlignResult,
+  type AlignStats,
+  type RejectReason,
+  type RejectedSegment,
+  type Segment,
+} from './model';
 import { resolveOverlaps } from './resolve-overlaps';
 import { scoreCandidate } from './score-segment';
 
@@ -22,10 +31,16 @@ function checkTranscript(transcript: Transcript): void {
     }
     const { start, end } = word;
     if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) {
-      throw new AlignError('invalid_transcript', `Transcript word ${index} has bad times (start ${String(start)}, end ${String(end)}).`, { path });
+      throw new AlignError(
+        'invalid_transcript',
+        `Transcript word ${index} has bad times (start ${String(start)}, end ${String(end)}).`,
+        { path },
+      );
     }
     if (start < previousStart) {
-      throw new AlignError('invalid_transcript', `Transcript word ${index} starts before the word before it.`, { path: `${path}.start` });
+      throw new AlignError('invalid_transcript', `Transcript word ${index} starts before the word before it.`, {
+        path: `${path}.start`,
+      });
     }
     previousStart = start;
   });
@@ -52,7 +67,12 @@ function checkActa(acta: Acta): void {
       Number.isInteger(fragment.itemIndex) &&
       fragment.itemIndex >= 0 &&
       (fragment.speaker === undefined || typeof fragment.speaker === 'string');
-    if (!ok) throw new AlignError('invalid_acta', `Acta fragment ${index} is malformed (id, kind, verbatim, itemIndex, text).`, { path });
+    if (!ok)
+      throw new AlignError(
+        'invalid_acta',
+        `Acta fragment ${index} is malformed (id, kind, verbatim, itemIndex, text).`,
+        { path },
+      );
   });
 }
 
@@ -75,9 +95,11 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     {
       a: actaStream.ids,
       b: transcriptStream.ids,
-      words: vocabulary.words,
       near: createNearMatcher(vocabulary.words),
       fragmentOf: actaStream.fragment,
+      aNgrams: buildNgramIndex(actaStream.ids, vocabulary.words.length),
+      bNgrams: buildNgramIndex(transcriptStream.ids, vocabulary.words.length),
+      tables: createAnchorTables(actaStream.ids.length, transcriptStream.ids.length),
     },
     actaStream,
   );
@@ -99,6 +121,7 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     vocabulary: vocabulary.words,
     solid: tokens.solid,
     options: resolved,
+    scratch: createEditDistanceScratch(),
   };
   const keptCandidates: Segment[] = [];
   const rejected: RejectedSegment[] = [];

@@ -10,19 +10,26 @@ import {
   type TokenAlignment,
 } from './align-gap';
 import type { ActaStream } from './build-streams';
-import { MAX_NGRAM, findAnchors, longestIncreasingChain, type NgramIndex, type TokenRange } from './find-anchors';
+import {
+  MAX_NGRAM,
+  findAnchors,
+  longestIncreasingChain,
+  type AnchorTables,
+  type NgramIndex,
+  type TokenRange,
+} from './find-anchors';
 
 export interface AlignInput {
   a: Int32Array;
   b: Int32Array;
-  /** Vocabulary: token id → matching form. */
-  words: readonly string[];
   near: NearMatcher;
   /** Fragment index of every A token (gaps are filled fragment-aware). */
   fragmentOf: Int32Array;
   /** N-gram keys of both streams, built once. */
   aNgrams: NgramIndex;
   bNgrams: NgramIndex;
+  /** Hash tables reused by every anchor search of the session. */
+  tables: AnchorTables;
 }
 
 /** Longest n-gram tried as an anchor; shorter ones are tried when a range has none. */
@@ -51,7 +58,14 @@ const RESEARCH_ROUNDS = 2;
  * gap between consecutive anchors (shorter n-grams, uniqueness within the gap) → exact DP once a gap is small.
  * A gap with no anchor at any size and too big for the DP stays unpaired. Returns the top-level chain length.
  */
-export function alignRange(input: AlignInput, alignment: TokenAlignment, a0: number, a1: number, b0: number, b1: number): number {
+export function alignRange(
+  input: AlignInput,
+  alignment: TokenAlignment,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): number {
   // Task: a range and whether an anchor bounds it on the left / right.
   const stack: [number, number, number, number, boolean, boolean][] = [[a0, a1, b0, b1, false, false]];
   let topChain = -1;
@@ -67,7 +81,15 @@ export function alignRange(input: AlignInput, alignment: TokenAlignment, a0: num
     }
     let placed = false;
     for (let size = MAX_ANCHOR_SIZE; size >= 1 && !placed; size -= 1) {
-      const anchors = findAnchors(input.aNgrams, [[s0, s1]], input.bNgrams, [[t0, t1]], size, input.fragmentOf);
+      const anchors = findAnchors(
+        input.aNgrams,
+        [[s0, s1]],
+        input.bNgrams,
+        [[t0, t1]],
+        size,
+        input.fragmentOf,
+        input.tables,
+      );
       if (anchors.length === 0) continue;
       placed = true;
       let pa = s0;
@@ -140,7 +162,8 @@ function fillGap(
   if (rightStart < s1) bTo -= extendGap(a, b, near, alignment, rightStart, s1, bFrom, t1, false).bUsed;
   const n = rightStart - leftEnd;
   const m = bTo - bFrom;
-  if (n > 0 && m > 0 && !isLopsided(n, m) && n * m <= MAX_DP_CELLS) alignGap(a, b, near, alignment, leftEnd, rightStart, bFrom, bTo);
+  if (n > 0 && m > 0 && !isLopsided(n, m) && n * m <= MAX_DP_CELLS)
+    alignGap(a, b, near, alignment, leftEnd, rightStart, bFrom, bTo);
 }
 
 function isMatched(alignment: TokenAlignment, i: number): boolean {
@@ -155,7 +178,13 @@ function isMatched(alignment: TokenAlignment, i: number): boolean {
  * hurt. Lone matches of common words inside unrelated text are not solid, so no label is ever stretched over a
  * region without evidence.
  */
-export function markSolid(stream: ActaStream, alignment: TokenAlignment, solid: Uint8Array, from = 0, to = stream.ids.length): void {
+export function markSolid(
+  stream: ActaStream,
+  alignment: TokenAlignment,
+  solid: Uint8Array,
+  from = 0,
+  to = stream.ids.length,
+): void {
   const { fragment } = stream;
   for (let i = from; i < to; i += 1) {
     solid[i] = 0;
@@ -231,7 +260,7 @@ function rangeIndex(ranges: readonly TokenRange[], position: number): number {
  * Returns how many blocks were placed.
  */
 function researchUnplaced(input: AlignInput, stream: ActaStream, alignment: TokenAlignment, solid: Uint8Array): number {
-  const { a, b, words } = input;
+  const { a, b } = input;
   const claimed = new Uint8Array(b.length);
   claimSolid(alignment, solid, claimed, 0, a.length);
   const unplaced = new Uint8Array(a.length).fill(1);
@@ -240,7 +269,10 @@ function researchUnplaced(input: AlignInput, stream: ActaStream, alignment: Toke
     for (let i = fragment.first; i < fragment.end; i += 1) count += solid[i] ?? 0;
     if (count >= PLACED_COVERAGE * (fragment.end - fragment.first)) unplaced.fill(0, fragment.first, fragment.end);
   }
-  const aRanges = freeRanges(unplaced.map((v) => 1 - v), 1);
+  const aRanges = freeRanges(
+    unplaced.map((v) => 1 - v),
+    1,
+  );
   const bRanges = freeRanges(claimed, MIN_FREE_RANGE);
   if (aRanges.length === 0 || bRanges.length === 0) return 0;
   for (const [start, end] of aRanges) {
@@ -257,7 +289,15 @@ function researchUnplaced(input: AlignInput, stream: ActaStream, alignment: Toke
       solid[i] = 0;
     }
   }
-  const anchors = findAnchors(input.aNgrams, aRanges, input.bNgrams, bRanges, MAX_ANCHOR_SIZE, input.fragmentOf);
+  const anchors = findAnchors(
+    input.aNgrams,
+    aRanges,
+    input.bNgrams,
+    bRanges,
+    MAX_ANCHOR_SIZE,
+    input.fragmentOf,
+    input.tables,
+  );
   const groups = new Map<number, number[]>();
   for (let k = 0; k < anchors.length; k += 2) {
     const i = anchors[k] ?? 0;

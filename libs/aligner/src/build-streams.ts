@@ -110,7 +110,11 @@ function tokensInContext(words: readonly string[], index: number, language: stri
   });
 }
 
-export function buildTranscriptStream(transcript: Transcript, vocabulary: Vocabulary, language: string): TranscriptStream {
+export function buildTranscriptStream(
+  transcript: Transcript,
+  vocabulary: Vocabulary,
+  language: string,
+): TranscriptStream {
   const texts = transcript.words.map((word) => word.text.trim().replace(/\s+/gu, '_'));
   const ids: number[] = [];
   const wordOf: number[] = [];

@@ -21,7 +21,8 @@ describe('stringEditDistance (bit-parallel)', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const randomText = (length: number): string => Array.from({ length }, () => 'abcd ñ'[Math.floor(next() * 6)]).join('');
+    const randomText = (length: number): string =>
+      Array.from({ length }, () => 'abcd ñ'[Math.floor(next() * 6)]).join('');
     for (let k = 0; k < 300; k += 1) {
       const a = randomText(Math.floor(next() * 140));
       const b = randomText(Math.floor(next() * 140));

@@ -9,50 +9,72 @@ export interface ErrorRateOptions {
 const WORD_BITS = 32;
 const HIGH_BIT = 0x80000000;
 
+/** Buffers reused by {@link stringEditDistance} across calls (one per alignment run; never shared between runs). */
+export interface EditDistanceScratch {
+  peq: Uint32Array;
+  pv: Uint32Array;
+  mv: Uint32Array;
+  ascii: Int16Array;
+}
+
+export function createEditDistanceScratch(): EditDistanceScratch {
+  return { peq: new Uint32Array(64 * 8), pv: new Uint32Array(8), mv: new Uint32Array(8), ascii: new Int16Array(128) };
+}
+
 /**
  * Levenshtein distance between two strings by Myers' bit-parallel algorithm in blocks of 32 pattern characters
  * (Hyyrö's multi-word form): O(⌈m/32⌉·n) word operations, which keeps CER cheap on 30-second labels.
  */
-export function stringEditDistance(x: string, y: string): number {
+export function stringEditDistance(
+  x: string,
+  y: string,
+  scratch: EditDistanceScratch = createEditDistanceScratch(),
+): number {
   const [pattern, text] = x.length <= y.length ? [x, y] : [y, x];
   const m = pattern.length;
   const n = text.length;
   if (m === 0) return n;
   const blocks = Math.ceil(m / WORD_BITS);
   // Pattern alphabet → dense index (ASCII through a table, the rest through a map); other characters never match.
-  const ascii = new Int16Array(128).fill(-1);
-  const other = new Map<number, number>();
+  const ascii = scratch.ascii;
+  ascii.fill(-1);
+  let other: Map<number, number> | undefined;
   let symbols = 0;
-  const symbolOf = (code: number): number => (code < 128 ? (ascii[code] ?? -1) : (other.get(code) ?? -1));
+  const symbolOf = (code: number): number => (code < 128 ? (ascii[code] ?? -1) : (other?.get(code) ?? -1));
   for (let i = 0; i < m; i += 1) {
     const code = pattern.charCodeAt(i);
     if (symbolOf(code) >= 0) continue;
     if (code < 128) ascii[code] = symbols;
-    else other.set(code, symbols);
+    else (other ??= new Map()).set(code, symbols);
     symbols += 1;
   }
-  const peq = new Uint32Array(blocks * symbols);
+  if (scratch.peq.length < blocks * symbols) scratch.peq = new Uint32Array(blocks * symbols * 2);
+  if (scratch.pv.length < blocks) {
+    scratch.pv = new Uint32Array(blocks * 2);
+    scratch.mv = new Uint32Array(blocks * 2);
+  }
+  const { peq, pv, mv } = scratch;
+  peq.fill(0, 0, blocks * symbols);
   for (let i = 0; i < m; i += 1) {
-    const symbol = symbolOf(pattern.charCodeAt(i));
-    const block = Math.floor(i / WORD_BITS);
-    const index = block * symbols + symbol;
+    const index = symbolOf(pattern.charCodeAt(i)) * blocks + Math.floor(i / WORD_BITS);
     peq[index] = ((peq[index] ?? 0) | (1 << (i % WORD_BITS))) >>> 0;
   }
-  const pv = new Uint32Array(blocks).fill(0xffffffff);
-  const mv = new Uint32Array(blocks);
+  pv.fill(0xffffffff, 0, blocks);
+  mv.fill(0, 0, blocks);
   const lastBit = (1 << ((m - 1) % WORD_BITS)) >>> 0;
   let score = m;
   for (let j = 0; j < n; j += 1) {
     const symbol = symbolOf(text.charCodeAt(j));
+    const base = symbol * blocks;
     let hin = 1;
     for (let b = 0; b < blocks; b += 1) {
-      let eq = symbol < 0 ? 0 : (peq[b * symbols + symbol] ?? 0);
+      let eq = symbol < 0 ? 0 : (peq[base + b] ?? 0);
       const pvb = pv[b] ?? 0;
       const mvb = mv[b] ?? 0;
       const hinNegative = hin < 0 ? 1 : 0;
       const xv = (eq | mvb) >>> 0;
       eq = (eq | hinNegative) >>> 0;
-      const xh = (((((eq & pvb) >>> 0) + pvb) >>> 0) ^ pvb | eq) >>> 0;
+      const xh = ((((((eq & pvb) >>> 0) + pvb) >>> 0) ^ pvb) | eq) >>> 0;
       let ph = (mvb | ~(xh | pvb)) >>> 0;
       let mh = (pvb & xh) >>> 0;
       const bit = b === blocks - 1 ? lastBit : HIGH_BIT;

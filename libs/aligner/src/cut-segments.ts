@@ -14,8 +14,6 @@ export interface Candidate {
   end: number;
   /** 0 … 1: how clean the two cuts are (pause length, sentence boundary); 0 when an edge could not be placed. */
   boundaryConfidence: number;
-  /** Chosen by the segmenter; unchosen spans are reported as rejections. */
-  selected: boolean;
 }
 
 export interface CutInput {
@@ -91,10 +89,19 @@ function sum(prefix: Float64Array, first: number, last: number): number {
 }
 
 /** Approximate CER (token-level edit costs in characters) and coverage of a span. */
-function spanQuality(costs: SpanCosts, aFirst: number, aLast: number, bFirst: number, bLast: number): { cer: number; coverage: number } {
+function spanQuality(
+  costs: SpanCosts,
+  aFirst: number,
+  aLast: number,
+  bFirst: number,
+  bLast: number,
+): { cer: number; coverage: number } {
   const ref = sum(costs.refChars, aFirst, aLast);
   const errors = sum(costs.errA, aFirst, aLast) + sum(costs.errB, bFirst, bLast);
-  return { cer: ref > 0 ? errors / ref : 1, coverage: sum(costs.solid, aFirst, aLast) / Math.max(1, aLast - aFirst + 1) };
+  return {
+    cer: ref > 0 ? errors / ref : 1,
+    coverage: sum(costs.solid, aFirst, aLast) / Math.max(1, aLast - aFirst + 1),
+  };
 }
 
 /** Cut times between transcript words `before` and `after` (either may be absent): mid-pause, at most `maxPad` away. */
@@ -188,8 +195,10 @@ function cutPointsOf(input: CutInput, fragment: LabelFragment, block: readonly n
     const previousPair = alignment.pairA[i0 - 1] ?? -1;
     const accounted = i0 === fragment.first || (previousPair >= 0 && previousPair < j0);
     const firstWord = input.words[wordOf(j0)];
-    const tStart = accounted || firstWord === undefined ? start.tStart : Math.max(start.tStart, firstWord.start - TIGHT_PAD_SEC);
-    const confidence = confidenceOf(start.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
+    const tStart =
+      accounted || firstWord === undefined ? start.tStart : Math.max(start.tStart, firstWord.start - TIGHT_PAD_SEC);
+    const confidence =
+      confidenceOf(start.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
     points.push({ aBefore: -1, bBefore: -1, aAfter: i0, bAfter: j0, tEnd: start.tEnd, tStart, confidence });
   }
   for (let k = 0; k + 1 < block.length; k += 1) {
@@ -201,7 +210,15 @@ function cutPointsOf(input: CutInput, fragment: LabelFragment, block: readonly n
     const cut = cutTimes(input, wordOf(jp), wordOf(jq));
     if (cut.pause < options.minPauseSec) continue;
     const sentence = chunks[chunkOf(p)]?.endsSentence === true;
-    points.push({ aBefore: p, bBefore: jp, aAfter: q, bAfter: jq, tEnd: cut.tEnd, tStart: cut.tStart, confidence: confidenceOf(cut.pause, sentence, options.minPauseSec) });
+    points.push({
+      aBefore: p,
+      bBefore: jp,
+      aAfter: q,
+      bAfter: jq,
+      tEnd: cut.tEnd,
+      tStart: cut.tStart,
+      confidence: confidenceOf(cut.pause, sentence, options.minPauseSec),
+    });
   }
   const iL = block[block.length - 1] ?? 0;
   const jL = alignment.pairA[iL] ?? 0;
@@ -214,7 +231,8 @@ function cutPointsOf(input: CutInput, fragment: LabelFragment, block: readonly n
     const accounted = iL === fragment.end - 1 || nextPair > jL;
     const lastWord = input.words[wordOf(jL)];
     const tEnd = accounted || lastWord === undefined ? end.tEnd : Math.min(end.tEnd, lastWord.end + TIGHT_PAD_SEC);
-    const confidence = confidenceOf(end.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
+    const confidence =
+      confidenceOf(end.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
     points.push({ aBefore: iL, bBefore: jL, aAfter: -1, bAfter: -1, tEnd, tStart: end.tStart, confidence });
   }
   return points;
@@ -251,7 +269,7 @@ function choosePairs(input: CutInput, costs: SpanCosts, points: readonly CutPoin
     }
   }
   const pairs: [number, number][] = [];
-  for (let q = count - 1; q > 0; ) {
+  for (let q = count - 1; q > 0;) {
     const p = from[q] ?? -1;
     if (p >= 0) {
       pairs.push([p, q]);
@@ -265,7 +283,6 @@ function candidateBetween(
   fragmentIndex: number,
   start: Pick<CutPoint, 'aAfter' | 'bAfter' | 'tStart' | 'confidence'>,
   end: Pick<CutPoint, 'aBefore' | 'bBefore' | 'tEnd' | 'confidence'>,
-  selected: boolean,
 ): Candidate {
   return {
     fragmentIndex,
@@ -276,21 +293,28 @@ function candidateBetween(
     offset: start.tStart,
     end: end.tEnd,
     boundaryConfidence: Math.min(start.confidence, end.confidence),
-    selected,
   };
 }
 
 /** Unchosen stretches between points p … q, split into pieces no longer than the maximum duration when possible. */
-function pushLeftovers(out: Candidate[], input: CutInput, fragmentIndex: number, points: readonly CutPoint[], p: number, q: number): void {
+function pushLeftovers(
+  out: Candidate[],
+  input: CutInput,
+  fragmentIndex: number,
+  points: readonly CutPoint[],
+  p: number,
+  q: number,
+): void {
   let startIndex = p;
   for (let k = p + 1; k <= q; k += 1) {
     const start = points[startIndex];
     const end = points[k];
     const nextEnd = points[k + 1];
     if (start === undefined || end === undefined) return;
-    const tooLongWithNext = k < q && nextEnd !== undefined && nextEnd.tEnd - start.tStart > input.options.maxDurationSec;
+    const tooLongWithNext =
+      k < q && nextEnd !== undefined && nextEnd.tEnd - start.tStart > input.options.maxDurationSec;
     if (k === q || tooLongWithNext) {
-      out.push(candidateBetween(fragmentIndex, start, end, false));
+      out.push(candidateBetween(fragmentIndex, start, end));
       startIndex = k;
     }
   }
@@ -315,20 +339,20 @@ export function cutSegments(input: CutInput): Candidate[] {
       const first = points[0];
       const last = points[points.length - 1];
       if (first === undefined || last === undefined) {
-        out.push(candidateBetween(fragmentIndex, head, tail, false));
+        out.push(candidateBetween(fragmentIndex, head, tail));
         continue;
       }
-      if (first.aBefore !== -1) out.push(candidateBetween(fragmentIndex, head, first, false));
+      if (first.aBefore !== -1) out.push(candidateBetween(fragmentIndex, head, first));
       let covered = 0;
       for (const [p, q] of choosePairs(input, costs, points)) {
         if (p > covered) pushLeftovers(out, input, fragmentIndex, points, covered, p);
         const start = points[p];
         const end = points[q];
-        if (start !== undefined && end !== undefined) out.push(candidateBetween(fragmentIndex, start, end, true));
+        if (start !== undefined && end !== undefined) out.push(candidateBetween(fragmentIndex, start, end));
         covered = q;
       }
       if (covered < points.length - 1) pushLeftovers(out, input, fragmentIndex, points, covered, points.length - 1);
-      if (last.aAfter !== -1) out.push(candidateBetween(fragmentIndex, last, tail, false));
+      if (last.aAfter !== -1) out.push(candidateBetween(fragmentIndex, last, tail));
     }
   });
   return out;

@@ -41,34 +41,40 @@ export function buildNgramIndex(ids: Int32Array, vocabularySize: number): NgramI
 
 /**
  * Counts n-gram keys with open addressing over typed arrays (no per-entry objects): for every key, the position
- * of its only occurrence, or -1 once it has been seen twice.
+ * of its only occurrence, or -1 once it has been seen twice. Reusable: `reset()` starts a new count in O(1)
+ * (slots are stamped with a generation), so the many small searches of one session allocate nothing.
  */
-class UniqueKeyTable {
+export class UniqueKeyTable {
   private readonly keys: Float64Array;
   private readonly positions: Int32Array;
-  private readonly used: Uint8Array;
+  private readonly stamps: Int32Array;
   private readonly mask: number;
+  private generation = 1;
 
-  constructor(expected: number) {
+  constructor(maxEntries: number) {
     let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    while (capacity < maxEntries * 2) capacity *= 2;
     this.keys = new Float64Array(capacity);
     this.positions = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    this.stamps = new Int32Array(capacity);
     this.mask = capacity - 1;
+  }
+
+  reset(): void {
+    this.generation += 1;
   }
 
   private slotOf(key: number, hash: number): number {
     let slot = hash & this.mask;
-    while (this.used[slot] === 1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+    while (this.stamps[slot] === this.generation && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     return slot;
   }
 
   add(key: number, hash: number, position: number): void {
     const slot = this.slotOf(key, hash);
-    if (this.used[slot] === 1) this.positions[slot] = -1;
+    if (this.stamps[slot] === this.generation) this.positions[slot] = -1;
     else {
-      this.used[slot] = 1;
+      this.stamps[slot] = this.generation;
       this.keys[slot] = key;
       this.positions[slot] = position;
     }
@@ -77,8 +83,18 @@ class UniqueKeyTable {
   /** Only occurrence of `key`, -1 when repeated, -2 when absent. */
   get(key: number, hash: number): number {
     const slot = this.slotOf(key, hash);
-    return this.used[slot] === 1 ? (this.positions[slot] ?? -2) : -2;
+    return this.stamps[slot] === this.generation ? (this.positions[slot] ?? -2) : -2;
   }
+}
+
+/** The two tables one anchor search needs, sized for whole streams and reused by every search of a session. */
+export interface AnchorTables {
+  a: UniqueKeyTable;
+  b: UniqueKeyTable;
+}
+
+export function createAnchorTables(aLength: number, bLength: number): AnchorTables {
+  return { a: new UniqueKeyTable(aLength), b: new UniqueKeyTable(bLength) };
 }
 
 function totalLength(ranges: readonly TokenRange[]): number {
@@ -98,18 +114,22 @@ export function findAnchors(
   bRanges: readonly TokenRange[],
   size: number,
   aGroups?: Int32Array,
+  tables?: AnchorTables,
 ): Int32Array {
   const aKeys = a.keys[size];
   const aHashes = a.hashes[size];
   const bKeys = b.keys[size];
   const bHashes = b.hashes[size];
-  if (aKeys === undefined || aHashes === undefined || bKeys === undefined || bHashes === undefined) return new Int32Array(0);
+  if (aKeys === undefined || aHashes === undefined || bKeys === undefined || bHashes === undefined)
+    return new Int32Array(0);
   const straddles = (i: number): boolean => aGroups !== undefined && aGroups[i] !== aGroups[i + size - 1];
-  const inB = new UniqueKeyTable(totalLength(bRanges));
+  const inB = tables?.b ?? new UniqueKeyTable(totalLength(bRanges));
+  inB.reset();
   for (const [start, end] of bRanges) {
     for (let j = start; j + size <= end; j += 1) inB.add(bKeys[j] ?? 0, bHashes[j] ?? 0, j);
   }
-  const inA = new UniqueKeyTable(totalLength(aRanges));
+  const inA = tables?.a ?? new UniqueKeyTable(totalLength(aRanges));
+  inA.reset();
   for (const [start, end] of aRanges) {
     for (let i = start; i + size <= end; i += 1) {
       if (straddles(i)) continue;

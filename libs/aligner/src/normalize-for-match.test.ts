@@ -44,7 +44,15 @@ describe('normalizeForMatch', () => {
 
   it('gives the canonical tokens: lower case, no accents, numbers in words, genders folded', () => {
     expect(normalizeForMatch('El Sr. Núñez aprobó 21 mociones y 1 €.')).toEqual([
-      'el', 'senor', 'nunez', 'aprobo', 'veintiuno', 'mociones', 'y', 'uno', 'euro',
+      'el',
+      'senor',
+      'nunez',
+      'aprobo',
+      'veintiuno',
+      'mociones',
+      'y',
+      'uno',
+      'euro',
     ]);
   });
 

@@ -38,7 +38,10 @@ describe('numberToSpanishWords', () => {
     [201_000_000, 'doscientos un millones'],
     [1_000_000_000, 'mil millones'],
     [2_500_000_000, 'dos mil quinientos millones'],
-    [999_999_999_999, 'novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve'],
+    [
+      999_999_999_999,
+      'novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve',
+    ],
   ])('%d → %s', (value, words) => {
     expect(numberToSpanishWords(value)).toBe(words);
   });
@@ -59,9 +62,14 @@ describe('numberToSpanishWords', () => {
     expect(numberToSpanishWords(value, { gender })).toBe(words);
   });
 
-  it.each([-1, 1.5, Number.NaN, 1_000_000_000_000, Number.POSITIVE_INFINITY])('rejects %d with invalid_number', (value) => {
-    expect(() => numberToSpanishWords(value)).toThrowError(expect.objectContaining({ code: 'invalid_number', name: 'AlignError' }) as AlignError);
-  });
+  it.each([-1, 1.5, Number.NaN, 1_000_000_000_000, Number.POSITIVE_INFINITY])(
+    'rejects %d with invalid_number',
+    (value) => {
+      expect(() => numberToSpanishWords(value)).toThrowError(
+        expect.objectContaining({ code: 'invalid_number', name: 'AlignError' }) as AlignError,
+      );
+    },
+  );
 });
 
 describe('ordinalToSpanishWords', () => {

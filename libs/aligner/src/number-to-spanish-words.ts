@@ -15,15 +15,60 @@ export interface NumberToWordsOptions {
 }
 
 const UNITS: readonly string[] = [
-  'cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve',
-  'diez', 'once', 'doce', 'trece', 'catorce', 'quince', 'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve',
-  'veinte', 'veintiuno', 'veintidós', 'veintitrés', 'veinticuatro', 'veinticinco', 'veintiséis', 'veintisiete',
-  'veintiocho', 'veintinueve',
+  'cero',
+  'uno',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+  'diez',
+  'once',
+  'doce',
+  'trece',
+  'catorce',
+  'quince',
+  'dieciséis',
+  'diecisiete',
+  'dieciocho',
+  'diecinueve',
+  'veinte',
+  'veintiuno',
+  'veintidós',
+  'veintitrés',
+  'veinticuatro',
+  'veinticinco',
+  'veintiséis',
+  'veintisiete',
+  'veintiocho',
+  'veintinueve',
 ];
-const TENS: readonly string[] = ['', '', 'veinte', 'treinta', 'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa'];
+const TENS: readonly string[] = [
+  '',
+  '',
+  'veinte',
+  'treinta',
+  'cuarenta',
+  'cincuenta',
+  'sesenta',
+  'setenta',
+  'ochenta',
+  'noventa',
+];
 const HUNDREDS: readonly string[] = [
-  '', 'ciento', 'doscientos', 'trescientos', 'cuatrocientos', 'quinientos', 'seiscientos', 'setecientos',
-  'ochocientos', 'novecientos',
+  '',
+  'ciento',
+  'doscientos',
+  'trescientos',
+  'cuatrocientos',
+  'quinientos',
+  'seiscientos',
+  'setecientos',
+  'ochocientos',
+  'novecientos',
 ];
 
 type OneForm = 'uno' | 'un' | 'una';
@@ -67,7 +112,10 @@ function countOfMillions(n: number): string {
  */
 export function numberToSpanishWords(value: number, options: NumberToWordsOptions = {}): string {
   if (!Number.isSafeInteger(value) || value < 0 || value > MAX_SPELLED_NUMBER) {
-    throw new AlignError('invalid_number', `Cannot spell ${String(value)}: only whole numbers 0 … ${MAX_SPELLED_NUMBER}.`);
+    throw new AlignError(
+      'invalid_number',
+      `Cannot spell ${String(value)}: only whole numbers 0 … ${MAX_SPELLED_NUMBER}.`,
+    );
   }
   if (value === 0) return 'cero';
   const gender = options.gender ?? 'cardinal';
@@ -85,10 +133,29 @@ export function numberToSpanishWords(value: number, options: NumberToWordsOption
   return parts.join(' ');
 }
 
-const ORDINAL_UNITS: readonly string[] = ['', 'primero', 'segundo', 'tercero', 'cuarto', 'quinto', 'sexto', 'séptimo', 'octavo', 'noveno'];
+const ORDINAL_UNITS: readonly string[] = [
+  '',
+  'primero',
+  'segundo',
+  'tercero',
+  'cuarto',
+  'quinto',
+  'sexto',
+  'séptimo',
+  'octavo',
+  'noveno',
+];
 const ORDINAL_TENS: readonly string[] = [
-  '', 'décimo', 'vigésimo', 'trigésimo', 'cuadragésimo', 'quincuagésimo', 'sexagésimo', 'septuagésimo',
-  'octogésimo', 'nonagésimo',
+  '',
+  'décimo',
+  'vigésimo',
+  'trigésimo',
+  'cuadragésimo',
+  'quincuagésimo',
+  'sexagésimo',
+  'septuagésimo',
+  'octogésimo',
+  'nonagésimo',
 ];
 
 export interface OrdinalOptions {

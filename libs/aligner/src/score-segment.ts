@@ -2,7 +2,7 @@ import type { Word } from '@astra/core-client';
 import type { ResolvedAlignOptions } from './align-options';
 import type { ActaStream, TranscriptStream } from './build-streams';
 import { cleanWrittenLabel } from './clean-written-label';
-import { editDistance, stringEditDistance } from './compute-error-rates';
+import { editDistance, stringEditDistance, type EditDistanceScratch } from './compute-error-rates';
 import type { Candidate } from './cut-segments';
 import type { RejectReason, Segment } from './model';
 
@@ -19,6 +19,7 @@ export interface ScoreInput {
   vocabulary: readonly string[];
   solid: Uint8Array;
   options: ResolvedAlignOptions;
+  scratch: EditDistanceScratch;
 }
 
 /** Match forms of stream tokens [first, last] joined by spaces (what CER is computed on). */
@@ -93,8 +94,20 @@ export function scoreCandidate(input: ScoreInput, candidate: Candidate): ScoredS
   const asrText = heard.join(' ');
   const labelChars = joinTokens(acta.ids, aFirst, aLast, vocabulary);
   const heardChars = joinTokens(transcript.ids, bFirst, bLast, vocabulary);
-  const cer = labelChars.length === 0 ? 1 : stringEditDistance(labelChars, heardChars) / labelChars.length;
-  const wer = aLast < aFirst ? 1 : editDistance(acta.ids.subarray(aFirst, aLast + 1), transcript.ids.subarray(bFirst, bLast + 1)) / (aLast - aFirst + 1);
+  const same = labelChars === heardChars;
+  const cer =
+    labelChars.length === 0
+      ? 1
+      : same
+        ? 0
+        : stringEditDistance(labelChars, heardChars, input.scratch) / labelChars.length;
+  const wer =
+    aLast < aFirst
+      ? 1
+      : same
+        ? 0
+        : editDistance(acta.ids.subarray(aFirst, aLast + 1), transcript.ids.subarray(bFirst, bLast + 1)) /
+          (aLast - aFirst + 1);
   let solidCount = 0;
   for (let i = aFirst; i <= aLast; i += 1) solidCount += solid[i] ?? 0;
   const coverage = solidCount / Math.max(1, aLast - aFirst + 1);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AlignError } from './errors';
 import { formatJsonl } from './format-jsonl';
-import { manifestLineSchema, rejectedLineSchema, type ManifestContext, type RejectedSegment, type Segment } from './model';
+import {
+  manifestLineSchema,
+  rejectedLineSchema,
+  type ManifestContext,
+  type RejectedSegment,
+  type Segment,
+} from './model';
 import { toManifestLine, toRejectedLine } from './to-manifest-line';
 
 const context: ManifestContext = {
@@ -31,8 +37,20 @@ describe('toManifestLine', () => {
   it('has exactly the DESIGN §6 fields, in order, with times rounded to the millisecond', () => {
     const line = toManifestLine(segment, context);
     expect(Object.keys(line)).toEqual([
-      'audio_filepath', 'offset', 'duration', 'text', 'text_original', 'asr_text', 'cer', 'score', 'lang', 'tenant_id',
-      'session_id', 'source_url', 'speaker', 'agenda_item',
+      'audio_filepath',
+      'offset',
+      'duration',
+      'text',
+      'text_original',
+      'asr_text',
+      'cer',
+      'score',
+      'lang',
+      'tenant_id',
+      'session_id',
+      'source_url',
+      'speaker',
+      'agenda_item',
     ]);
     expect(line).toEqual({
       audio_filepath: context.audioFilepath,
@@ -77,11 +95,15 @@ describe('toManifestLine', () => {
     ['an empty tenant', { tenantId: '' }],
     ['an empty language', { lang: '' }],
   ])('rejects %s', (_, patch) => {
-    expect(() => toManifestLine(segment, { ...context, ...patch })).toThrowError(expect.objectContaining({ code: 'invalid_manifest_context' }) as AlignError);
+    expect(() => toManifestLine(segment, { ...context, ...patch })).toThrowError(
+      expect.objectContaining({ code: 'invalid_manifest_context' }) as AlignError,
+    );
   });
 
   it('rejects a segment with bad times', () => {
-    expect(() => toManifestLine({ ...segment, duration: 0 }, context)).toThrowError(expect.objectContaining({ code: 'invalid_segment' }) as AlignError);
+    expect(() => toManifestLine({ ...segment, duration: 0 }, context)).toThrowError(
+      expect.objectContaining({ code: 'invalid_segment' }) as AlignError,
+    );
   });
 });
 
@@ -106,6 +128,8 @@ describe('formatJsonl', () => {
   });
 
   it('refuses non-finite numbers instead of writing null', () => {
-    expect(() => formatJsonl([{ offset: Number.NaN }])).toThrowError(expect.objectContaining({ code: 'invalid_segment', path: '[0].offset' }) as AlignError);
+    expect(() => formatJsonl([{ offset: Number.NaN }])).toThrowError(
+      expect.objectContaining({ code: 'invalid_segment', path: '[0].offset' }) as AlignError,
+    );
   });
 });

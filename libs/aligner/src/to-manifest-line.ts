@@ -18,10 +18,14 @@ function checkContext(context: ManifestContext): void {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
-    throw new AlignError('invalid_manifest_context', `Invalid manifest context: ${path}: ${issue?.message ?? 'invalid'}.`, {
-      cause: parsed.error,
-      path,
-    });
+    throw new AlignError(
+      'invalid_manifest_context',
+      `Invalid manifest context: ${path}: ${issue?.message ?? 'invalid'}.`,
+      {
+        cause: parsed.error,
+        path,
+      },
+    );
   }
 }
 
@@ -32,8 +36,15 @@ function checkContext(context: ManifestContext): void {
  */
 export function toManifestLine(segment: Segment, context: ManifestContext): ManifestLine {
   checkContext(context);
-  if (!Number.isFinite(segment.offset) || !Number.isFinite(segment.duration) || segment.offset < 0 || segment.duration <= 0) {
-    throw new AlignError('invalid_segment', `Segment of fragment ${segment.fragmentId} has bad times.`, { path: 'offset' });
+  if (
+    !Number.isFinite(segment.offset) ||
+    !Number.isFinite(segment.duration) ||
+    segment.offset < 0 ||
+    segment.duration <= 0
+  ) {
+    throw new AlignError('invalid_segment', `Segment of fragment ${segment.fragmentId} has bad times.`, {
+      path: 'offset',
+    });
   }
   const offset = round3(segment.offset);
   const duration = Math.max(0.001, round3(segment.offset + segment.duration) - offset);

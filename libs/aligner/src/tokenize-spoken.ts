@@ -71,7 +71,15 @@ interface ChunkContext {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2007 || code === 0x202f || code === 0x2028 || code === 0x2029;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x2007 ||
+    code === 0x202f ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
 }
 
 function splitChunks(text: string): RawChunk[] {
@@ -184,7 +192,10 @@ function spellSpecialNumber(core: string): string[] | undefined {
   const time = TIME_RE.exec(core);
   if (time !== null && Number(time[1]) < 24 && Number(time[2]) < 60) {
     const minutes = Number(time[2]);
-    return [...spellInteger(time[1] ?? '', 'cardinal'), ...(minutes === 0 ? [] : spellInteger(String(minutes), 'cardinal'))];
+    return [
+      ...spellInteger(time[1] ?? '', 'cardinal'),
+      ...(minutes === 0 ? [] : spellInteger(String(minutes), 'cardinal')),
+    ];
   }
   const date = DATE_RE.exec(core);
   if (date !== null) {
@@ -267,7 +278,10 @@ function expandSpanish(chunk: RawChunk, context: ChunkContext): Expansion {
     const withDot = ABBREVIATIONS_WITH_DOT.get(`${lower}.`);
     const next = context.next;
     const isDon = lower === 'd';
-    if (withDot !== undefined && (!isDon || (next !== undefined && /^\p{Lu}/u.test(next.lead === '' ? next.core : '')))) {
+    if (
+      withDot !== undefined &&
+      (!isDon || (next !== undefined && /^\p{Lu}/u.test(next.lead === '' ? next.core : '')))
+    ) {
       return { words: withDot.split(' '), consumedDot: true, value: undefined };
     }
   }

@@ -18,12 +18,21 @@ export const DEFAULT_CAPTION_HINTS = { provider: 'captions', estimatedConfidence
 /** A piece of caption text with a time span; `wordTimed` when the span is the word's own (YouTube tags). */
 export type TimedChunk = { text: string; start: number; end: number; wordTimed: boolean };
 
+/**
+ * Longest a word plausibly lasts: 0.2 s plus 0.1 s per character (slow, deliberate speech), at most 1.5 s.
+ * Word-timed captions give only starts; a word "ending" at the next word's start 2 s later would hide the
+ * pause the aligner needs to cut at, so a word-timed word ends at the earlier of the two.
+ */
+export function maxWordDurationSec(word: string): number {
+  return Math.min(1.5, 0.2 + 0.1 * [...word].length);
+}
+
 /** `[Música]`, `[Aplausos]`, `[ __ ]`: sound annotations, not speech. */
 const ANNOTATION = /\[[^\]]*\]/gu;
 
 /**
- * Words of timed caption chunks. A word-timed chunk holding one word keeps its times and gets no
- * confidence (captions carry none); every other word is spread over its chunk by character length and
+ * Words of timed caption chunks. A word-timed chunk holding one word keeps its start, ends at its chunk's end
+ * or after {@link maxWordDurationSec}, whichever comes first, and gets no confidence (captions carry none); every other word is spread over its chunk by character length and
  * gets `estimatedConfidence`. Words are ordered by start (stable), times rounded to the millisecond.
  */
 export function buildCaptionTranscript(chunks: readonly TimedChunk[], hints: CaptionHints): Transcript {
@@ -34,7 +43,8 @@ export function buildCaptionTranscript(chunks: readonly TimedChunk[], hints: Cap
     const end = Math.max(chunk.start, chunk.end);
     const tokens = tokenizeWords(text);
     if (chunk.wordTimed && tokens.length === 1 && tokens[0] !== undefined) {
-      words.push({ text: tokens[0], start: roundSec(chunk.start), end: roundSec(end) });
+      const wordEnd = Math.min(end, chunk.start + maxWordDurationSec(tokens[0]));
+      words.push({ text: tokens[0], start: roundSec(chunk.start), end: roundSec(wordEnd) });
     } else {
       words.push(...spreadWords(text, chunk.start, end, estimated));
     }

@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreClient, DEFAULT_CORE_CLIENT_OPTIONS, resolveCoreClientOptions, type TranscribeRequest } from './core-client';
+import {
+  CoreClient,
+  DEFAULT_CORE_CLIENT_OPTIONS,
+  resolveCoreClientOptions,
+  type TranscribeRequest,
+} from './core-client';
 import { CoreClientError } from './errors';
 
 async function rejection(promise: Promise<unknown>): Promise<CoreClientError> {
@@ -52,7 +57,9 @@ describe('resolveCoreClientOptions', () => {
   });
 
   it('never echoes the token', () => {
-    expect(syncError(() => resolveCoreClientOptions({ baseUrl: 'https://h', token: 'sekrit\n' })).message).not.toContain('sekrit');
+    expect(
+      syncError(() => resolveCoreClientOptions({ baseUrl: 'https://h', token: 'sekrit\n' })).message,
+    ).not.toContain('sekrit');
   });
 });
 

@@ -93,8 +93,18 @@ export const DEFAULT_CORE_CLIENT_OPTIONS = {
 } as const;
 
 const ERROR_BODY_MAX_BYTES = 64 * 1024;
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-const PERMANENT_TRANSPORT_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_INVALID_RETURN_VALUE', 'ERR_INVALID_URL']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+const PERMANENT_TRANSPORT_CODES = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'UND_ERR_INVALID_RETURN_VALUE',
+  'ERR_INVALID_URL',
+]);
 
 const defaultSleep: SleepFn = async (ms, signal) => {
   await delay(ms, undefined, signal ? { signal } : undefined);
@@ -102,9 +112,13 @@ const defaultSleep: SleepFn = async (ms, signal) => {
 
 function assertDuration(name: string, value: number, allowZero = true): void {
   if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new CoreClientError('invalid_request', `CoreClient option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} finite number`, {
-      retryable: false,
-    });
+    throw new CoreClientError(
+      'invalid_request',
+      `CoreClient option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} finite number`,
+      {
+        retryable: false,
+      },
+    );
   }
 }
 
@@ -114,15 +128,30 @@ export function resolveCoreClientOptions(options: CoreClientOptions): ResolvedCo
   try {
     url = new URL(options.baseUrl);
   } catch (error) {
-    throw new CoreClientError('invalid_request', 'CoreClient baseUrl is not a valid URL', { retryable: false, cause: error });
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
-    throw new CoreClientError('invalid_request', 'CoreClient baseUrl must be an http(s) URL without credentials, query or fragment', {
+    throw new CoreClientError('invalid_request', 'CoreClient baseUrl is not a valid URL', {
       retryable: false,
+      cause: error,
     });
   }
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw new CoreClientError(
+      'invalid_request',
+      'CoreClient baseUrl must be an http(s) URL without credentials, query or fragment',
+      {
+        retryable: false,
+      },
+    );
+  }
   if (options.token !== undefined && (options.token === '' || /[\r\n]/.test(options.token))) {
-    throw new CoreClientError('invalid_request', 'CoreClient token must be non-empty and on one line', { retryable: false });
+    throw new CoreClientError('invalid_request', 'CoreClient token must be non-empty and on one line', {
+      retryable: false,
+    });
   }
   const d = DEFAULT_CORE_CLIENT_OPTIONS;
   const resolved: ResolvedCoreClientOptions = {
@@ -147,17 +176,34 @@ export function resolveCoreClientOptions(options: CoreClientOptions): ResolvedCo
     sleep: options.sleep ?? defaultSleep,
     now: options.now ?? Date.now,
   };
-  for (const name of ['connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs', 'maxWaitMs', 'maxResponseBytes'] as const) {
+  for (const name of [
+    'connectTimeoutMs',
+    'headersTimeoutMs',
+    'bodyTimeoutMs',
+    'maxWaitMs',
+    'maxResponseBytes',
+  ] as const) {
     assertDuration(name, resolved[name], false);
   }
-  for (const name of ['maxRetries', 'retryBaseDelayMs', 'retryMaxDelayMs', 'retryAfterMaxMs', 'pollIntervalMs', 'pollMaxIntervalMs'] as const) {
+  for (const name of [
+    'maxRetries',
+    'retryBaseDelayMs',
+    'retryMaxDelayMs',
+    'retryAfterMaxMs',
+    'pollIntervalMs',
+    'pollMaxIntervalMs',
+  ] as const) {
     assertDuration(name, resolved[name]);
   }
   if (!Number.isInteger(resolved.maxRetries)) {
-    throw new CoreClientError('invalid_request', 'CoreClient option maxRetries must be an integer', { retryable: false });
+    throw new CoreClientError('invalid_request', 'CoreClient option maxRetries must be an integer', {
+      retryable: false,
+    });
   }
   if (!Number.isFinite(resolved.pollBackoffFactor) || resolved.pollBackoffFactor < 1) {
-    throw new CoreClientError('invalid_request', 'CoreClient option pollBackoffFactor must be ≥ 1', { retryable: false });
+    throw new CoreClientError('invalid_request', 'CoreClient option pollBackoffFactor must be ≥ 1', {
+      retryable: false,
+    });
   }
   return resolved;
 }
@@ -277,10 +323,20 @@ export class CoreClient {
       language: req.language,
       ...(req.options === undefined ? {} : { options: req.options }),
     };
-    const logFields = { tenantId: req.tenantId, sessionId: req.sessionId, provider: req.provider, audio: redactUri(req.audioUri) };
+    const logFields = {
+      tenantId: req.tenantId,
+      sessionId: req.sessionId,
+      provider: req.provider,
+      audio: redactUri(req.audioUri),
+    };
     logger.info(logFields, 'astra-core: submitting transcription');
     const submitted = await this.#call(
-      { method: 'POST', path: '/v1/transcriptions', body, idempotencyKey: `${req.tenantId}:${req.sessionId}:${req.provider}` },
+      {
+        method: 'POST',
+        path: '/v1/transcriptions',
+        body,
+        idempotencyKey: `${req.tenantId}:${req.sessionId}:${req.provider}`,
+      },
       context,
     );
     let current = this.#parseStatus(submitted, 'POST /v1/transcriptions');
@@ -293,7 +349,10 @@ export class CoreClient {
       if (current.status === 'completed') {
         const { transcript, warnings } = this.#finish(current, hints);
         this.#report(onProgress, { status: 'completed', id, ...(polls > 0 ? { attempt: polls } : {}) });
-        logger.info({ ...logFields, id, words: transcript.words.length, warnings }, 'astra-core: transcription completed');
+        logger.info(
+          { ...logFields, id, words: transcript.words.length, warnings },
+          'astra-core: transcription completed',
+        );
         return { id, transcript, warnings };
       }
       if (current.status === 'failed') throw this.#jobFailed(current);
@@ -330,11 +389,16 @@ export class CoreClient {
    */
   async getTranscription(id: string, options: { signal?: AbortSignal } = {}): Promise<TranscriptionStatus> {
     if (!new RegExp(TRANSCRIPTION_ID_PATTERN).test(id)) {
-      throw new CoreClientError('invalid_request', `Invalid transcription id: must match ${TRANSCRIPTION_ID_PATTERN}`, { retryable: false });
+      throw new CoreClientError('invalid_request', `Invalid transcription id: must match ${TRANSCRIPTION_ID_PATTERN}`, {
+        retryable: false,
+      });
     }
     this.#throwIfAborted(options.signal);
     const path = `/v1/transcriptions/${encodeURIComponent(id)}`;
-    const response = await this.#call({ method: 'GET', path }, { signal: options.signal, deadline: this.#options.now() + this.#options.maxWaitMs });
+    const response = await this.#call(
+      { method: 'GET', path },
+      { signal: options.signal, deadline: this.#options.now() + this.#options.maxWaitMs },
+    );
     const status = this.#parseStatus(response, `GET ${path}`);
     if (status.status === 'completed') {
       const { transcript, warnings } = this.#finish(status, {});
@@ -360,15 +424,20 @@ export class CoreClient {
   #finish(status: TranscriptionResponse, hints: TranscriptHints): { transcript: Transcript; warnings: string[] } {
     try {
       const result = validateTranscript(normalizeTranscript(status.result, hints));
-      if (result.warnings.length > 0) this.#options.logger.warn({ id: status.id, warnings: result.warnings }, 'astra-core: transcript warnings');
+      if (result.warnings.length > 0)
+        this.#options.logger.warn({ id: status.id, warnings: result.warnings }, 'astra-core: transcript warnings');
       return result;
     } catch (error) {
       if (error instanceof TranscriptError) {
-        throw new CoreClientError('invalid_response', `astra-core transcription ${status.id} returned an unusable transcript: ${error.message}`, {
-          retryable: false,
-          cause: error,
-          transcriptionId: status.id,
-        });
+        throw new CoreClientError(
+          'invalid_response',
+          `astra-core transcription ${status.id} returned an unusable transcript: ${error.message}`,
+          {
+            retryable: false,
+            cause: error,
+            transcriptionId: status.id,
+          },
+        );
       }
       throw error;
     }
@@ -378,21 +447,29 @@ export class CoreClient {
     const jobError = status.error;
     const code = sanitizeRemoteText(jobError?.code ?? 'unknown', this.#secrets);
     const message = sanitizeRemoteText(jobError?.message ?? '', this.#secrets);
-    return new CoreClientError('transcription_failed', `astra-core transcription ${status.id} failed: ${code}${message ? `: ${message}` : ''}`, {
-      retryable: jobError?.retryable ?? false,
-      remoteCode: code,
-      transcriptionId: status.id,
-    });
+    return new CoreClientError(
+      'transcription_failed',
+      `astra-core transcription ${status.id} failed: ${code}${message ? `: ${message}` : ''}`,
+      {
+        retryable: jobError?.retryable ?? false,
+        remoteCode: code,
+        transcriptionId: status.id,
+      },
+    );
   }
 
   #parseStatus(response: HttpSuccess, label: string): TranscriptionResponse {
     const parsed = transcriptionResponseSchema.safeParse(response.json);
     if (!parsed.success) {
-      throw new CoreClientError('invalid_response', `astra-core ${label} returned an invalid body: ${formatZodError(parsed.error)}`, {
-        retryable: false,
-        status: response.status,
-        cause: parsed.error,
-      });
+      throw new CoreClientError(
+        'invalid_response',
+        `astra-core ${label} returned an invalid body: ${formatZodError(parsed.error)}`,
+        {
+          retryable: false,
+          status: response.status,
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   }
@@ -456,13 +533,23 @@ export class CoreClient {
       const declared = Number(headerValue(response.headers['content-length']));
       if (Number.isFinite(declared) && declared > maxResponseBytes) {
         response.body.destroy();
-        return this.#failure('too_large', `${label} answered with ${declared} bytes, more than maxResponseBytes (${maxResponseBytes})`, statusCode, ids);
+        return this.#failure(
+          'too_large',
+          `${label} answered with ${declared} bytes, more than maxResponseBytes (${maxResponseBytes})`,
+          statusCode,
+          ids,
+        );
       }
       let text: string;
       try {
         const body = await readBoundedBody(response.body, maxResponseBytes);
         if (body.truncated) {
-          return this.#failure('too_large', `${label} answered with more than maxResponseBytes (${maxResponseBytes}); body cut off`, statusCode, ids);
+          return this.#failure(
+            'too_large',
+            `${label} answered with more than maxResponseBytes (${maxResponseBytes}); body cut off`,
+            statusCode,
+            ids,
+          );
         }
         text = body.bytes.toString('utf8');
       } catch (error) {
@@ -473,12 +560,16 @@ export class CoreClient {
       } catch (error) {
         return {
           ok: false,
-          error: new CoreClientError('invalid_response', `${label} answered HTTP ${statusCode} with a body that is not valid JSON`, {
-            retryable: false,
-            status: statusCode,
-            cause: error,
-            ...ids,
-          }),
+          error: new CoreClientError(
+            'invalid_response',
+            `${label} answered HTTP ${statusCode} with a body that is not valid JSON`,
+            {
+              retryable: false,
+              status: statusCode,
+              cause: error,
+              ...ids,
+            },
+          ),
           retryAfterMs: undefined,
         };
       }
@@ -490,7 +581,10 @@ export class CoreClient {
       const parsed = errorResponseSchema.safeParse(JSON.parse(body.bytes.toString('utf8')));
       if (parsed.success) remote = parsed.data.error;
     } catch (error) {
-      this.#options.logger.debug({ method: call.method, path: call.path, status: statusCode, err: errorCode(error) }, 'astra-core: unreadable error body');
+      this.#options.logger.debug(
+        { method: call.method, path: call.path, status: statusCode, err: errorCode(error) },
+        'astra-core: unreadable error body',
+      );
     }
     const remoteCode = remote ? sanitizeRemoteText(remote.code, this.#secrets).slice(0, 64) : undefined;
     const remoteText = remote ? ` (${remoteCode}: ${sanitizeRemoteText(remote.message, this.#secrets)})` : '';
@@ -507,7 +601,11 @@ export class CoreClient {
   }
 
   #failure(code: CoreClientErrorCode, message: string, status: number, ids: { requestId?: string }): HttpFailure {
-    return { ok: false, error: new CoreClientError(code, message, { retryable: false, status, ...ids }), retryAfterMs: undefined };
+    return {
+      ok: false,
+      error: new CoreClientError(code, message, { retryable: false, status, ...ids }),
+      retryAfterMs: undefined,
+    };
   }
 
   #transportError(error: unknown, call: HttpCall, signal: AbortSignal | undefined): CoreClientError {
@@ -517,7 +615,8 @@ export class CoreClient {
     if (code !== undefined && TIMEOUT_CODES.has(code)) {
       return new CoreClientError('timeout', `${label} timed out (${code})`, { retryable: true, cause: error });
     }
-    const detail = code ?? (error instanceof Error ? sanitizeRemoteText(error.message, this.#secrets) : 'unknown error');
+    const detail =
+      code ?? (error instanceof Error ? sanitizeRemoteText(error.message, this.#secrets) : 'unknown error');
     return new CoreClientError('network', `${label} failed: ${detail}`, {
       retryable: code === undefined || !PERMANENT_TRANSPORT_CODES.has(code),
       cause: error,
@@ -547,7 +646,10 @@ function withAttempts(error: CoreClientError, attempts: number): CoreClientError
   if (attempts === 1) {
     return new CoreClientError(error.code, error.message, { ...fieldsOf(error), attempts });
   }
-  return new CoreClientError(error.code, `${error.message} (after ${attempts} attempts)`, { ...fieldsOf(error), attempts });
+  return new CoreClientError(error.code, `${error.message} (after ${attempts} attempts)`, {
+    ...fieldsOf(error),
+    attempts,
+  });
 }
 
 function fieldsOf(error: CoreClientError): ConstructorParameters<typeof CoreClientError>[2] {

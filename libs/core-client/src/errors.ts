@@ -48,7 +48,8 @@ export class CoreClientError extends Error {
 }
 
 /** Why a transcript (or caption file) could not be read, normalised or validated. Never retryable. */
-export type TranscriptErrorCode = 'invalid_transcript' | 'unsupported_format' | 'too_large' | 'invalid_captions' | 'read_failed';
+export type TranscriptErrorCode =
+  'invalid_transcript' | 'unsupported_format' | 'too_large' | 'invalid_captions' | 'read_failed';
 
 /** Bad transcript data. `path` points at the offending field when known (`words[3].start`). */
 export class TranscriptError extends Error {

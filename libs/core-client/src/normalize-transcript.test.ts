@@ -41,7 +41,9 @@ describe('detectTranscriptShape', () => {
 
 describe('normalizeTranscript', () => {
   it('keeps the normalised form as is', () => {
-    expect(normalizeTranscript(NORMALIZED_TRANSCRIPT, { provider: 'other', language: 'ca' })).toEqual(NORMALIZED_TRANSCRIPT);
+    expect(normalizeTranscript(NORMALIZED_TRANSCRIPT, { provider: 'other', language: 'ca' })).toEqual(
+      NORMALIZED_TRANSCRIPT,
+    );
   });
 
   it('fills what the normalised form lacks from hints', () => {
@@ -117,7 +119,9 @@ describe('normalizeTranscript', () => {
 
   it('reads json3 captions and whole astra-core responses', () => {
     expect(normalizeTranscript(JSON.parse(YOUTUBE_AUTO_JSON3) as unknown, { language: 'es' }).words).toHaveLength(12);
-    expect(normalizeTranscript({ id: 'tr-1', status: 'completed', result: DEEPGRAM_PRERECORDED }).words).toHaveLength(6);
+    expect(normalizeTranscript({ id: 'tr-1', status: 'completed', result: DEEPGRAM_PRERECORDED }).words).toHaveLength(
+      6,
+    );
   });
 
   it('rejects an unknown shape with unsupported_format', () => {
@@ -127,8 +131,11 @@ describe('normalizeTranscript', () => {
   });
 
   it.each([
-    ['Deepgram', { results: { channels: [{ alternatives: [{ words: [{ word: 'a', start: '0', end: 1 }] }] }] } },
-      'results.channels[0].alternatives[0].words[0].start'],
+    [
+      'Deepgram',
+      { results: { channels: [{ alternatives: [{ words: [{ word: 'a', start: '0', end: 1 }] }] }] } },
+      'results.channels[0].alternatives[0].words[0].start',
+    ],
     ['Whisper', { duration: 1, words: [{ word: 'a', start: 0 }] }, 'words[0].end'],
     ['normalised', { provider: 'x', durationSec: 1, words: [{ text: 'a', start: 0, end: null }] }, 'words[0].end'],
   ])('rejects a bad %s field with invalid_transcript and its path', (_name, payload, path) => {

@@ -24,6 +24,9 @@ export function parseCaptions(text: string, format: CaptionFormat, hints: Captio
     case 'json3':
       return parseJson3(text, hints);
     default:
-      throw new TranscriptError('unsupported_format', `Unsupported caption format "${String(format)}": expected vtt or json3`);
+      throw new TranscriptError(
+        'unsupported_format',
+        `Unsupported caption format "${String(format)}": expected vtt or json3`,
+      );
   }
 }

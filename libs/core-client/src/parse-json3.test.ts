@@ -20,7 +20,7 @@ describe('parseJson3', () => {
       ['del', 5.52, 5.7],
       ['orden', 5.7, 6],
       ['del', 6, 6.15],
-      ['día', 6.15, 7.35],
+      ['día', 6.15, 6.65], // ends after maxWordDurationSec('día'), not at the 7.35 line break
     ]);
     expect(transcript.words.every((w) => w.confidence === undefined)).toBe(true);
   });
@@ -34,14 +34,25 @@ describe('parseJson3', () => {
   it('spreads events without per-word offsets, joining their segs', () => {
     const transcript = parseJson3(MANUAL_JSON3, { language: 'es', provider: 'youtube-subs' });
     expect(transcript.provider).toBe('youtube-subs');
-    expect(transcript.words.map((w) => w.text)).toEqual(['Buenas', 'tardes', 'a', 'todos.', 'Se', 'abre', 'la', 'sesión.']);
+    expect(transcript.words.map((w) => w.text)).toEqual([
+      'Buenas',
+      'tardes',
+      'a',
+      'todos.',
+      'Se',
+      'abre',
+      'la',
+      'sesión.',
+    ]);
     expect(transcript.words.every((w) => w.confidence === 0.5)).toBe(true);
     expect(transcript.words[4]?.start).toBe(3.5);
     expect(transcript.words.at(-1)?.end).toBe(5.5);
   });
 
   it('decodes entities in segs', () => {
-    const text = JSON.stringify({ events: [{ tStartMs: 0, dDurationMs: 1000, segs: [{ utf8: 'Ruiz &amp; Sánchez' }] }] });
+    const text = JSON.stringify({
+      events: [{ tStartMs: 0, dDurationMs: 1000, segs: [{ utf8: 'Ruiz &amp; Sánchez' }] }],
+    });
     expect(parseJson3(text, { language: 'es' }).words.map((w) => w.text)).toEqual(['Ruiz', 'Sánchez']);
   });
 

@@ -22,7 +22,7 @@ describe('parseWebVtt', () => {
       ['del', 5.52, 5.7],
       ['orden', 5.7, 6],
       ['del', 6, 6.15],
-      ['día', 6.15, 7.35],
+      ['día', 6.15, 6.65], // ends after maxWordDurationSec('día'), not at the 7.35 line break
       ['sí', 7.36, 9],
     ]);
     expect(transcript.durationSec).toBe(9);
@@ -39,7 +39,17 @@ describe('parseWebVtt', () => {
   it('spreads plain subtitle cues over the cue by character length', () => {
     const transcript = parseWebVtt(PLAIN_VTT, { language: 'es' });
     expect(transcript.words.map((w) => w.text)).toEqual([
-      'Buenas', 'tardes', 'a', 'todos.', 'Se', 'abre', 'la', 'sesión', 'se', 'pasa', 'lista.',
+      'Buenas',
+      'tardes',
+      'a',
+      'todos.',
+      'Se',
+      'abre',
+      'la',
+      'sesión',
+      'se',
+      'pasa',
+      'lista.',
     ]);
     const [buenas, tardes, a, todos] = transcript.words;
     expect(buenas).toEqual({ text: 'Buenas', start: 1, end: 1.632, confidence: 0.5 });
@@ -56,12 +66,27 @@ describe('parseWebVtt', () => {
 
   it('detects rolling captions without inline tags from repeated carry-over lines', () => {
     const vtt = [
-      'WEBVTT', '',
-      '00:00:00.000 --> 00:00:02.000', 'uno dos', '',
-      '00:00:02.000 --> 00:00:04.000', 'uno dos', 'tres cuatro', '',
-      '00:00:04.000 --> 00:00:06.000', 'tres cuatro', 'cinco', '',
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:02.000',
+      'uno dos',
+      '',
+      '00:00:02.000 --> 00:00:04.000',
+      'uno dos',
+      'tres cuatro',
+      '',
+      '00:00:04.000 --> 00:00:06.000',
+      'tres cuatro',
+      'cinco',
+      '',
     ].join('\n');
-    expect(parseWebVtt(vtt, { language: 'es' }).words.map((w) => w.text)).toEqual(['uno', 'dos', 'tres', 'cuatro', 'cinco']);
+    expect(parseWebVtt(vtt, { language: 'es' }).words.map((w) => w.text)).toEqual([
+      'uno',
+      'dos',
+      'tres',
+      'cuatro',
+      'cinco',
+    ]);
   });
 
   it('clamps to durationSec and drops words starting after it', () => {
@@ -88,7 +113,12 @@ describe('parseWebVtt', () => {
   });
 
   it('returns an empty transcript for a header-only file', () => {
-    expect(parseWebVtt('WEBVTT\n', { language: 'es' })).toEqual({ provider: 'captions', language: 'es', durationSec: 0, words: [] });
+    expect(parseWebVtt('WEBVTT\n', { language: 'es' })).toEqual({
+      provider: 'captions',
+      language: 'es',
+      durationSec: 0,
+      words: [],
+    });
   });
 });
 
@@ -102,5 +132,23 @@ describe('parseVttTimestamp', () => {
     ['1.5', undefined],
   ])('%s → %s', (input, expected) => {
     expect(parseVttTimestamp(input)).toBe(expected);
+  });
+});
+
+describe('word ends of word-timed captions', () => {
+  it('ends a word before a long silence instead of stretching it to the next word', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:05.000',
+      'hola<00:00:00.400><c> amigos</c><00:00:03.000><c> bien</c>',
+      '',
+    ].join('\n');
+    const words = parseWebVtt(vtt, { language: 'es' }).words.map((w) => [w.text, w.start, w.end]);
+    expect(words).toEqual([
+      ['hola', 0, 0.4],
+      ['amigos', 0.4, 1.2], // 0.2 + 0.1 × 6 characters: the pause before "bien" stays a pause
+      ['bien', 3, 3.6],
+    ]);
   });
 });

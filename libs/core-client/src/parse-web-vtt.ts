@@ -104,12 +104,15 @@ export function parseWebVtt(text: string, hints: CaptionHints): Transcript {
   const chunks: TimedChunk[] = [];
   let previousLines: string[] = [];
   for (const cue of cues) {
-    const lines = cue.lines
-      .map((raw) => ({ raw, plain: toPlainCaptionText(raw) }))
-      .filter((line) => line.plain !== '');
+    const lines = cue.lines.map((raw) => ({ raw, plain: toPlainCaptionText(raw) })).filter((line) => line.plain !== '');
     if (lines.length === 0) continue;
     if (!rolling) {
-      chunks.push({ text: lines.map((line) => line.plain).join(' '), start: cue.start, end: cue.end, wordTimed: false });
+      chunks.push({
+        text: lines.map((line) => line.plain).join(' '),
+        start: cue.start,
+        end: cue.end,
+        wordTimed: false,
+      });
     } else {
       for (const line of lines) {
         if (INLINE_TIMESTAMP.test(line.raw)) chunks.push(...taggedChunks(line.raw, cue));

@@ -30,7 +30,10 @@ async function readBounded(filePath: string, maxBytes: number): Promise<Buffer> 
   try {
     const { size } = await handle.stat();
     if (size > maxBytes) {
-      throw new TranscriptError('too_large', `Transcript file ${filePath} has ${size} bytes, more than the ${maxBytes} allowed`);
+      throw new TranscriptError(
+        'too_large',
+        `Transcript file ${filePath} has ${size} bytes, more than the ${maxBytes} allowed`,
+      );
     }
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let length = 0;
@@ -40,7 +43,10 @@ async function readBounded(filePath: string, maxBytes: number): Promise<Buffer> 
       length += bytesRead;
     }
     if (length > maxBytes) {
-      throw new TranscriptError('too_large', `Transcript file ${filePath} grew past the ${maxBytes} bytes allowed while being read`);
+      throw new TranscriptError(
+        'too_large',
+        `Transcript file ${filePath} grew past the ${maxBytes} bytes allowed while being read`,
+      );
     }
     return buffer.subarray(0, length);
   } catch (error) {
@@ -75,7 +81,9 @@ export async function readTranscriptFile(filePath: string, options?: ReadTranscr
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new TranscriptError('unsupported_format', `Transcript file ${filePath} is neither JSON nor WebVTT`, { cause: error });
+    throw new TranscriptError('unsupported_format', `Transcript file ${filePath} is neither JSON nor WebVTT`, {
+      cause: error,
+    });
   }
   return validateTranscript(normalizeTranscript(value, hints)).transcript;
 }

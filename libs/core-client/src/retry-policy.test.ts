@@ -46,7 +46,9 @@ describe('parseRetryAfter', () => {
 describe('computeBackoffDelay', () => {
   it('grows exponentially up to the ceiling (random at its top)', () => {
     const top = () => 0.999_999;
-    expect([0, 1, 2, 3, 10].map((attempt) => computeBackoffDelay(attempt, 500, 3000, top))).toEqual([499, 999, 1999, 2999, 2999]);
+    expect([0, 1, 2, 3, 10].map((attempt) => computeBackoffDelay(attempt, 500, 3000, top))).toEqual([
+      499, 999, 1999, 2999, 2999,
+    ]);
   });
 
   it('uses full jitter: zero at the bottom of the draw, half at the middle', () => {

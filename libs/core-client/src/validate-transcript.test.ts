@@ -32,8 +32,22 @@ describe('validateTranscript', () => {
     ['negative time', withWords([{ text: 'a', start: -0.1, end: 1 }]), 'words[0].start'],
     ['confidence above 1', withWords([{ text: 'a', start: 0, end: 1, confidence: 1.2 }]), 'words[0].confidence'],
     ['negative duration', withWords([], -1), 'durationSec'],
-    ['end before start', withWords([{ text: 'a', start: 0, end: 1 }, { text: 'b', start: 2, end: 1.5 }]), 'words[1]'],
-    ['unordered words', withWords([{ text: 'a', start: 3, end: 4 }, { text: 'b', start: 2, end: 2.5 }]), 'words[1]'],
+    [
+      'end before start',
+      withWords([
+        { text: 'a', start: 0, end: 1 },
+        { text: 'b', start: 2, end: 1.5 },
+      ]),
+      'words[1]',
+    ],
+    [
+      'unordered words',
+      withWords([
+        { text: 'a', start: 3, end: 4 },
+        { text: 'b', start: 2, end: 2.5 },
+      ]),
+      'words[1]',
+    ],
     ['a word far past the duration', withWords([{ text: 'a', start: 9.8, end: 10.6 }]), 'words[0]'],
   ])('rejects %s with invalid_transcript', (_name, transcript, path) => {
     let caught: unknown;
@@ -55,13 +69,20 @@ describe('validateTranscript', () => {
   });
 
   it('honours a custom tolerance', () => {
-    expect(() => validateTranscript(withWords([{ text: 'a', start: 9.8, end: 10.3 }]), { durationToleranceSec: 0.1 })).toThrow(
-      /past durationSec/,
-    );
+    expect(() =>
+      validateTranscript(withWords([{ text: 'a', start: 9.8, end: 10.3 }]), { durationToleranceSec: 0.1 }),
+    ).toThrow(/past durationSec/);
   });
 
   it('tolerates tiny ordering jitter', () => {
-    expect(() => validateTranscript(withWords([{ text: 'a', start: 1, end: 2 }, { text: 'b', start: 0.9995, end: 2 }]))).not.toThrow();
+    expect(() =>
+      validateTranscript(
+        withWords([
+          { text: 'a', start: 1, end: 2 },
+          { text: 'b', start: 0.9995, end: 2 },
+        ]),
+      ),
+    ).not.toThrow();
   });
 
   it('flags an empty transcript', () => {
@@ -69,7 +90,12 @@ describe('validateTranscript', () => {
   });
 
   it('drops blank words with a warning', () => {
-    const { transcript, warnings } = validateTranscript(withWords([{ text: ' ', start: 0, end: 1 }, { text: 'b', start: 1, end: 2 }]));
+    const { transcript, warnings } = validateTranscript(
+      withWords([
+        { text: ' ', start: 0, end: 1 },
+        { text: 'b', start: 1, end: 2 },
+      ]),
+    );
     expect(transcript.words.map((w) => w.text)).toEqual(['b']);
     expect(warnings).toEqual(['dropped_empty_words: 1 blank word(s) removed']);
   });

@@ -14,7 +14,9 @@ export const DEFAULT_VALIDATE_TRANSCRIPT_OPTIONS: Required<ValidateTranscriptOpt
   orderToleranceSec: 0.001,
 };
 
-export function resolveValidateTranscriptOptions(options: ValidateTranscriptOptions = {}): Required<ValidateTranscriptOptions> {
+export function resolveValidateTranscriptOptions(
+  options: ValidateTranscriptOptions = {},
+): Required<ValidateTranscriptOptions> {
   return { ...DEFAULT_VALIDATE_TRANSCRIPT_OPTIONS, ...stripUndefined(options) };
 }
 
@@ -38,7 +40,10 @@ function invalid(message: string, path: string): TranscriptError {
  * tolerance were clamped to `durationSec`), `dropped_empty_words` (blank words removed), and
  * `empty_transcript` (no words: allowed, but flagged).
  */
-export function validateTranscript(transcript: Transcript, options?: ValidateTranscriptOptions): ValidateTranscriptResult {
+export function validateTranscript(
+  transcript: Transcript,
+  options?: ValidateTranscriptOptions,
+): ValidateTranscriptResult {
   const { durationToleranceSec, orderToleranceSec } = resolveValidateTranscriptOptions(options);
   const parsed = transcriptSchema.safeParse(transcript);
   if (!parsed.success) {
@@ -58,11 +63,17 @@ export function validateTranscript(transcript: Transcript, options?: ValidateTra
     const path = `words[${index}]`;
     if (word.end < word.start) throw invalid(`${path} ends at ${word.end} s, before its start ${word.start} s`, path);
     if (word.start < previousStart - orderToleranceSec) {
-      throw invalid(`${path} starts at ${word.start} s, before the previous word (${previousStart} s): words are not in time order`, path);
+      throw invalid(
+        `${path} starts at ${word.start} s, before the previous word (${previousStart} s): words are not in time order`,
+        path,
+      );
     }
     previousStart = Math.max(previousStart, word.start);
     if (word.end > durationSec + durationToleranceSec) {
-      throw invalid(`${path} ends at ${word.end} s, past durationSec ${durationSec} s (tolerance ${durationToleranceSec} s)`, path);
+      throw invalid(
+        `${path} ends at ${word.end} s, past durationSec ${durationSec} s (tolerance ${durationToleranceSec} s)`,
+        path,
+      );
     }
     if (word.text.trim() === '') {
       empty += 1;
@@ -77,7 +88,9 @@ export function validateTranscript(transcript: Transcript, options?: ValidateTra
     words.push({ ...word });
   });
   if (clamped > 0) {
-    warnings.push(`clamped_to_duration: ${clamped} word(s) ended up to ${maxOvershoot.toFixed(3)} s past durationSec ${durationSec} s`);
+    warnings.push(
+      `clamped_to_duration: ${clamped} word(s) ended up to ${maxOvershoot.toFixed(3)} s past durationSec ${durationSec} s`,
+    );
   }
   if (empty > 0) warnings.push(`dropped_empty_words: ${empty} blank word(s) removed`);
   if (words.length === 0) warnings.push('empty_transcript');

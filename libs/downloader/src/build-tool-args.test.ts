@@ -22,14 +22,22 @@ describe('buildDownloadArgs', () => {
     expect(pairs('--socket-timeout')).toEqual(['20']);
     expect(pairs('-P')).toEqual(['/tmp/astra-dl-abc', 'temp:/tmp/astra-dl-abc']);
     expect(pairs('-o')).toEqual(['source.%(ext)s']);
-    expect(args).toEqual(expect.arrayContaining(['--no-playlist', '--ignore-config', '--newline', '--progress', '--no-simulate']));
+    expect(args).toEqual(
+      expect.arrayContaining(['--no-playlist', '--ignore-config', '--newline', '--progress', '--no-simulate']),
+    );
     expect(args).not.toContain('-x');
   });
 });
 
 describe('buildCaptionsArgs', () => {
   it('skips the media, writes subtitles and automatic captions in the given languages', () => {
-    const args = buildCaptionsArgs({ url: 'https://example.org/v', jobDir: '/tmp/astra-dl-c', socketTimeoutSec: 30, languages: ['es', 'es-419'], extraArgs: [] });
+    const args = buildCaptionsArgs({
+      url: 'https://example.org/v',
+      jobDir: '/tmp/astra-dl-c',
+      socketTimeoutSec: 30,
+      languages: ['es', 'es-419'],
+      extraArgs: [],
+    });
     expect(args).toEqual(expect.arrayContaining(['--skip-download', '--write-subs', '--write-auto-subs']));
     expect(args[args.indexOf('--sub-langs') + 1]).toBe('es,es-419');
     expect(args[args.indexOf('--sub-format') + 1]).toBe('json3/vtt/best');
@@ -54,14 +62,21 @@ describe('buildNormaliseArgs', () => {
 });
 
 describe('checkExtraYtDlpArgs', () => {
-  it.each([['--exec', 'rm -rf /'], ['--exec=id'], ['--'], ['-o', '/etc/x'], ['--paths=/'], ['--batch-file', 'urls.txt'], ['--enable-file-urls']])(
-    'refuses %j',
-    (...extra) => {
-      expect(() => checkExtraYtDlpArgs(extra)).toThrow(expect.objectContaining({ code: 'invalid_options' }));
-    },
-  );
+  it.each([
+    ['--exec', 'rm -rf /'],
+    ['--exec=id'],
+    ['--'],
+    ['-o', '/etc/x'],
+    ['--paths=/'],
+    ['--batch-file', 'urls.txt'],
+    ['--enable-file-urls'],
+  ])('refuses %j', (...extra) => {
+    expect(() => checkExtraYtDlpArgs(extra)).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+  });
 
   it('accepts cookies, a proxy and a downloader choice', () => {
-    expect(() => checkExtraYtDlpArgs(['--cookies', 'c.txt', '--proxy', 'http://p:3128', '--downloader', 'ffmpeg'])).not.toThrow();
+    expect(() =>
+      checkExtraYtDlpArgs(['--cookies', 'c.txt', '--proxy', 'http://p:3128', '--downloader', 'ffmpeg']),
+    ).not.toThrow();
   });
 });

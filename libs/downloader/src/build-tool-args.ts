@@ -58,6 +58,20 @@ export function checkExtraYtDlpArgs(extraArgs: readonly string[]): void {
 
 const COMMON_ARGS = ['--ignore-config', '--no-playlist', '--no-colors', '--no-mtime', '--no-simulate'];
 
+/** Network timeout, and every file yt-dlp writes (final and temporary) as `<stem>.<ext>` inside the job dir. */
+function jobDirArgs(input: { jobDir: string; socketTimeoutSec: number }, stem: string): string[] {
+  return [
+    '--socket-timeout',
+    String(input.socketTimeoutSec),
+    '-P',
+    input.jobDir,
+    '-P',
+    `temp:${input.jobDir}`,
+    '-o',
+    `${stem}.%(ext)s`,
+  ];
+}
+
 export type DownloadArgsInput = {
   url: string;
   jobDir: string;
@@ -75,14 +89,7 @@ export function buildDownloadArgs(input: DownloadArgsInput): string[] {
     ...COMMON_ARGS,
     '-f',
     'bestaudio/best',
-    '--socket-timeout',
-    String(input.socketTimeoutSec),
-    '-P',
-    input.jobDir,
-    '-P',
-    `temp:${input.jobDir}`,
-    '-o',
-    `${SOURCE_STEM}.%(ext)s`,
+    ...jobDirArgs(input, SOURCE_STEM),
     '--progress',
     '--newline',
     '--progress-template',
@@ -116,14 +123,7 @@ export function buildCaptionsArgs(input: CaptionsArgsInput): string[] {
     input.languages.join(','),
     '--sub-format',
     'json3/vtt/best',
-    '--socket-timeout',
-    String(input.socketTimeoutSec),
-    '-P',
-    input.jobDir,
-    '-P',
-    `temp:${input.jobDir}`,
-    '-o',
-    `${CAPTIONS_STEM}.%(ext)s`,
+    ...jobDirArgs(input, CAPTIONS_STEM),
     '-O',
     `video:${LINE_PREFIX.subs}%(.{requested_subtitles,subtitles})j`,
     ...input.extraArgs,

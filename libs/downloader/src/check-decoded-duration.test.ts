@@ -25,6 +25,8 @@ describe('checkDecodedDuration', () => {
     [1.9, probe(3.0)],
     [3500, probe(3600)],
   ])('rejects %s s decoded for %j as truncated', (decoded, p) => {
-    expect(() => checkDecodedDuration(decoded, p)).toThrow(expect.objectContaining({ code: 'invalid_media', retryable: false }));
+    expect(() => checkDecodedDuration(decoded, p)).toThrow(
+      expect.objectContaining({ code: 'invalid_media', retryable: false }),
+    );
   });
 });

@@ -29,20 +29,35 @@ describe('classifyToolFailure(yt-dlp)', () => {
       'tool_failed',
       true,
     ],
-    ['read timeout', 'ERROR: [youtube] abc: Unable to download API page: The read operation timed out', 'timeout', true],
+    [
+      'read timeout',
+      'ERROR: [youtube] abc: Unable to download API page: The read operation timed out',
+      'timeout',
+      true,
+    ],
     [
       'incomplete body',
       'ERROR: unable to download video data: IncompleteRead(1024 bytes read, 4096 more expected)',
       'tool_failed',
       true,
     ],
-    ['unsupported URL', 'WARNING: [generic] Falling back on generic information extractor\nERROR: Unsupported URL: http://127.0.0.1:8080/page.html', 'not_found', false],
+    [
+      'unsupported URL',
+      'WARNING: [generic] Falling back on generic information extractor\nERROR: Unsupported URL: http://127.0.0.1:8080/page.html',
+      'not_found',
+      false,
+    ],
     ['HTTP 403', 'ERROR: unable to download video data: HTTP Error 403: Forbidden', 'forbidden', true],
     ['HTTP 401', 'ERROR: [generic] x: Unable to download webpage: HTTP Error 401: Unauthorized', 'forbidden', false],
-    ['HTTP 429', 'ERROR: [youtube] dQw4w9WgXcQ: Unable to download webpage: HTTP Error 429: Too Many Requests', 'rate_limited', true],
+    [
+      'HTTP 429',
+      'ERROR: [youtube] dQw4w9WgXcQ: Unable to download webpage: HTTP Error 429: Too Many Requests',
+      'rate_limited',
+      true,
+    ],
     [
       'YouTube bot check',
-      "ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm you’re not a bot. Use --cookies-from-browser or --cookies for the authentication.",
+      'ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm you’re not a bot. Use --cookies-from-browser or --cookies for the authentication.',
       'bot_check',
       true,
     ],
@@ -59,8 +74,18 @@ describe('classifyToolFailure(yt-dlp)', () => {
       'not_found',
       false,
     ],
-    ['private video', 'ERROR: [youtube] dQw4w9WgXcQ: Private video. Sign in if you\'ve been granted access to this video', 'not_found', false],
-    ['age gate', 'ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm your age. This video may be inappropriate for some users.', 'forbidden', false],
+    [
+      'private video',
+      "ERROR: [youtube] dQw4w9WgXcQ: Private video. Sign in if you've been granted access to this video",
+      'not_found',
+      false,
+    ],
+    [
+      'age gate',
+      'ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm your age. This video may be inappropriate for some users.',
+      'forbidden',
+      false,
+    ],
     [
       'members only',
       'ERROR: [youtube] dQw4w9WgXcQ: Join this channel to get access to members-only content like this video, and other exclusive perks.',
@@ -75,8 +100,18 @@ describe('classifyToolFailure(yt-dlp)', () => {
     ],
     ['upcoming live', 'ERROR: [youtube] dQw4w9WgXcQ: This live event will begin in 3 hours.', 'unavailable', true],
     ['server error', 'ERROR: unable to download video data: HTTP Error 503: Service Unavailable', 'unavailable', true],
-    ['no formats', 'ERROR: [generic] x: Requested format is not available. Use --list-formats for a list of available formats', 'no_audio', false],
-    ['file:// URL', 'ERROR: [generic] None: Unable to download webpage: <urlopen error file:// URLs are explicitly disabled in yt-dlp for security reasons.>', 'invalid_url', false],
+    [
+      'no formats',
+      'ERROR: [generic] x: Requested format is not available. Use --list-formats for a list of available formats',
+      'no_audio',
+      false,
+    ],
+    [
+      'file:// URL',
+      'ERROR: [generic] None: Unable to download webpage: <urlopen error file:// URLs are explicitly disabled in yt-dlp for security reasons.>',
+      'invalid_url',
+      false,
+    ],
     ['anything else', 'ERROR: something unexpected happened', 'tool_failed', true],
   ])('%s → %s', (_label, stderr, code, retryable) => {
     const failure = classifyToolFailure('yt-dlp', stderr);
@@ -97,15 +132,25 @@ describe('classifyToolFailure(yt-dlp)', () => {
       'yt-dlp',
       'ERROR: [generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?token=s3cr3t; please report this issue on https://github.com/yt-dlp/yt-dlp/issues?q= , filling out the template',
     );
-    expect(failure.detail).toBe('[generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?***');
+    expect(failure.detail).toBe(
+      '[generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?***',
+    );
     expect(failure.detail).not.toContain('s3cr3t');
   });
 });
 
 describe('classifyToolFailure(ffmpeg)', () => {
   it.each<[string, string, DownloadErrorCode]>([
-    ['no audio stream', "Stream map '0:a:0' matches no streams.\nTo ignore this, add a trailing '?' to the map.", 'no_audio'],
-    ['moov missing', '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55] moov atom not found\nfile:/tmp/x/source.m4a: Invalid data found when processing input', 'invalid_media'],
+    [
+      'no audio stream',
+      "Stream map '0:a:0' matches no streams.\nTo ignore this, add a trailing '?' to the map.",
+      'no_audio',
+    ],
+    [
+      'moov missing',
+      '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55] moov atom not found\nfile:/tmp/x/source.m4a: Invalid data found when processing input',
+      'invalid_media',
+    ],
     ['garbage input', 'file:/tmp/x/source.webm: Invalid data found when processing input', 'invalid_media'],
     ['EBML', '[matroska,webm @ 0x5] EBML header parsing failed', 'invalid_media'],
     ['disk full', 'file:/tmp/x/audio.wav: No space left on device', 'tool_failed'],

@@ -16,8 +16,16 @@ type Rule = { pattern: RegExp; code: DownloadErrorCode; reason: string; retryabl
 
 /** First match wins: specific site messages before generic HTTP codes before network errors. */
 const YT_DLP_RULES: readonly Rule[] = [
-  { pattern: /confirm you.?re not a (bot|robot)/i, code: 'bot_check', reason: 'the site asks to confirm this is not a bot' },
-  { pattern: /HTTP Error 429|Too Many Requests/i, code: 'rate_limited', reason: 'the site is rate limiting (HTTP 429)' },
+  {
+    pattern: /confirm you.?re not a (bot|robot)/i,
+    code: 'bot_check',
+    reason: 'the site asks to confirm this is not a bot',
+  },
+  {
+    pattern: /HTTP Error 429|Too Many Requests/i,
+    code: 'rate_limited',
+    reason: 'the site is rate limiting (HTTP 429)',
+  },
   {
     pattern: /confirm your age|age.restricted|inappropriate for some users/i,
     code: 'forbidden',
@@ -36,7 +44,12 @@ const YT_DLP_RULES: readonly Rule[] = [
     reason: 'the media is not available from this country',
     retryable: false,
   },
-  { pattern: /HTTP Error 401/i, code: 'forbidden', reason: 'the site requires authentication (HTTP 401)', retryable: false },
+  {
+    pattern: /HTTP Error 401/i,
+    code: 'forbidden',
+    reason: 'the site requires authentication (HTTP 401)',
+    retryable: false,
+  },
   { pattern: /HTTP Error 403|\b403\b.*Forbidden/i, code: 'forbidden', reason: 'the site refused access (HTTP 403)' },
   { pattern: /HTTP Error (404|410)/i, code: 'not_found', reason: 'the media was not found (HTTP 404/410)' },
   {
@@ -45,14 +58,16 @@ const YT_DLP_RULES: readonly Rule[] = [
     reason: 'the video is private',
   },
   {
-    pattern: /Video unavailable|video (is|has been) (unavailable|removed|deleted)|no longer available|has been terminated|does not exist/i,
+    pattern:
+      /Video unavailable|video (is|has been) (unavailable|removed|deleted)|no longer available|has been terminated|does not exist/i,
     code: 'not_found',
     reason: 'the video is unavailable',
   },
   { pattern: /file:\/\/ URLs are explicitly disabled/i, code: 'invalid_url', reason: 'file:// URLs are not accepted' },
   { pattern: /Unsupported URL/i, code: 'not_found', reason: 'no media was found at the URL (unsupported URL)' },
   {
-    pattern: /live event will begin|Premieres in|is not currently live|live stream recording is not available|has not started/i,
+    pattern:
+      /live event will begin|Premieres in|is not currently live|live stream recording is not available|has not started/i,
     code: 'unavailable',
     reason: 'the live stream or premiere is not available yet',
   },
@@ -103,7 +118,12 @@ export function classifyToolFailure(tool: ToolName, stderr: string): ToolFailure
   for (const haystack of haystacks) {
     for (const rule of rules) {
       if (rule.pattern.test(haystack)) {
-        return { code: rule.code, retryable: rule.retryable ?? RETRYABLE_BY_CODE[rule.code], reason: rule.reason, detail };
+        return {
+          code: rule.code,
+          retryable: rule.retryable ?? RETRYABLE_BY_CODE[rule.code],
+          reason: rule.reason,
+          detail,
+        };
       }
     }
   }
@@ -117,8 +137,7 @@ function pickDetailLine(tool: ToolName, stderr: string): string {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  const errorLine =
-    tool === 'yt-dlp' ? lines.filter((line) => line.startsWith('ERROR:')).at(-1) : lines.at(-1);
+  const errorLine = tool === 'yt-dlp' ? lines.filter((line) => line.startsWith('ERROR:')).at(-1) : lines.at(-1);
   if (!errorLine) return '';
   const clean = redactText(errorLine.replace(/^ERROR:\s*/, '').replace(/;\s*please report this issue.*$/i, ''));
   return clean.length > DETAIL_MAX_CHARS ? `${clean.slice(0, DETAIL_MAX_CHARS)}…` : clean;

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildDownloadArgs, buildNormaliseArgs, checkExtraYtDlpArgs, SOURCE_STEM } from './build-tool-args';
 import { checkDecodedDuration } from './check-decoded-duration';
-import { classifyToolFailure } from './classify-tool-failure';
 import { DownloadError } from './errors';
 import { hashFile } from './hash-file';
 import { createJobDir, removeJobDir } from './job-dir';
@@ -24,6 +23,7 @@ import { TARGET_CHANNELS, TARGET_SAMPLE_RATE, verifyWavFile } from './read-wav-h
 import { redactText, redactUrl } from './redact';
 import { requirePositive } from './require-positive';
 import { runTool } from './run-tool';
+import { missingOutputError, toolFailureError } from './tool-failure-error';
 import { validateMediaUrl } from './validate-media-url';
 
 export type DownloadAudioOptions = {
@@ -129,7 +129,10 @@ export function resolveDownloadAudioOptions(options: DownloadAudioOptions): Reso
     timeoutMs: requirePositive('timeoutMs', options.timeoutMs ?? d.timeoutMs),
     stallTimeoutMs: requirePositive('stallTimeoutMs', options.stallTimeoutMs ?? d.stallTimeoutMs),
     maxBytes: requirePositive('maxBytes', options.maxBytes ?? d.maxBytes),
-    maxDurationSec: Math.min(requirePositive('maxDurationSec', options.maxDurationSec ?? d.maxDurationSec), MAX_WAV_DURATION_SEC),
+    maxDurationSec: Math.min(
+      requirePositive('maxDurationSec', options.maxDurationSec ?? d.maxDurationSec),
+      MAX_WAV_DURATION_SEC,
+    ),
     logger: options.logger ?? silentLogger,
     extraYtDlpArgs: options.extraYtDlpArgs ?? d.extraYtDlpArgs,
   };
@@ -231,7 +234,11 @@ async function downloadSource(
   emit: Emit,
 ): Promise<DownloadedSource> {
   const { logger } = options;
-  const watchdog = createStallWatchdog({ parent: job.signal, stallTimeoutMs: options.stallTimeoutMs, what: 'download' });
+  const watchdog = createStallWatchdog({
+    parent: job.signal,
+    stallTimeoutMs: options.stallTimeoutMs,
+    what: 'download',
+  });
   let meta: YtDlpMeta | undefined;
   let reportedPath: string | undefined;
   let downloading = false;
@@ -262,7 +269,12 @@ async function downloadSource(
         }
         const size = Math.max(bytes, progress.totalBytes ?? 0);
         if (size > options.maxBytes) {
-          job.fail(new DownloadError('too_large', `The media is larger than the limit of ${options.maxBytes} bytes (${size} bytes)`));
+          job.fail(
+            new DownloadError(
+              'too_large',
+              `The media is larger than the limit of ${options.maxBytes} bytes (${size} bytes)`,
+            ),
+          );
         }
         emit(progress);
         return;
@@ -273,7 +285,8 @@ async function downloadSource(
       default:
         // Extraction (web pages, manifests) prints no progress: any output counts as activity until bytes flow.
         if (!downloading) watchdog.touch();
-        if (line.trim().length > 0) logger.debug({ tool: 'yt-dlp', line: redactText(line).slice(0, 500) }, 'yt-dlp output');
+        if (line.trim().length > 0)
+          logger.debug({ tool: 'yt-dlp', line: redactText(line).slice(0, 500) }, 'yt-dlp output');
     }
   };
 
@@ -293,32 +306,22 @@ async function downloadSource(
       onStderrLine: onLine,
     });
     if (result.exitCode !== 0) {
-      const failure = classifyToolFailure('yt-dlp', result.stderrTail);
-      throw new DownloadError(
-        failure.code,
-        `yt-dlp could not download ${redactUrl(url)}: ${failure.reason}${failure.detail ? ` (${failure.detail})` : ''}`,
-        { retryable: failure.retryable, command: result.command, exitCode: result.exitCode, stderrTail: result.stderrTail },
-      );
+      throw toolFailureError('yt-dlp', result, `download ${redactUrl(url)}`);
     }
     if (!meta) {
-      throw new DownloadError('tool_failed', 'yt-dlp finished without printing the media metadata', {
-        retryable: false,
-        command: result.command,
-        stderrTail: result.stderrTail,
-      });
+      throw missingOutputError(result, 'yt-dlp finished without printing the media metadata');
     }
     const file = await findDownloadedFile(jobDir, reportedPath);
     if (!file) {
-      throw new DownloadError('tool_failed', `yt-dlp exited 0 but wrote no media file for ${redactUrl(url)}`, {
-        retryable: false,
-        command: result.command,
-        stderrTail: result.stderrTail,
-      });
+      throw missingOutputError(result, `yt-dlp exited 0 but wrote no media file for ${redactUrl(url)}`);
     }
     const { size } = await stat(file);
     if (size === 0) throw new DownloadError('invalid_media', `The media downloaded from ${redactUrl(url)} is empty`);
     if (size > options.maxBytes) {
-      throw new DownloadError('too_large', `The media is larger than the limit of ${options.maxBytes} bytes (${size} bytes)`);
+      throw new DownloadError(
+        'too_large',
+        `The media is larger than the limit of ${options.maxBytes} bytes (${size} bytes)`,
+      );
     }
     emit({ stage: 'download', percent: 100, downloadedBytes: size, totalBytes: size });
     return { path: file, ext: path.extname(file).slice(1), bytes: size, meta };
@@ -348,7 +351,11 @@ async function normaliseAudio(
   emit: Emit,
 ): Promise<void> {
   const { logger } = options;
-  const watchdog = createStallWatchdog({ parent: job.signal, stallTimeoutMs: options.stallTimeoutMs, what: 'normalisation' });
+  const watchdog = createStallWatchdog({
+    parent: job.signal,
+    stallTimeoutMs: options.stallTimeoutMs,
+    what: 'normalisation',
+  });
   emit({ stage: 'normalise', percent: 0 });
   let lastOutUs = -1;
   let lastPercent = 0;
@@ -376,12 +383,7 @@ async function normaliseAudio(
       },
     });
     if (result.exitCode !== 0) {
-      const failure = classifyToolFailure('ffmpeg', result.stderrTail);
-      throw new DownloadError(
-        failure.code,
-        `ffmpeg could not convert the downloaded media: ${failure.reason}${failure.detail ? ` (${failure.detail})` : ''}`,
-        { retryable: failure.retryable, command: result.command, exitCode: result.exitCode, stderrTail: result.stderrTail },
-      );
+      throw toolFailureError('ffmpeg', result, 'convert the downloaded media');
     }
     if (result.stderrTail.trim().length > 0) {
       logger.warn({ tool: 'ffmpeg', stderr: result.stderrTail.slice(0, 1000) }, 'ffmpeg reported errors but finished');

@@ -4,8 +4,20 @@ import { DownloadError, isDownloadError, RETRYABLE_BY_CODE } from './errors';
 describe('DownloadError', () => {
   it('carries name, code, default retryable, cause and subprocess fields', () => {
     const cause = new Error('boom');
-    const error = new DownloadError('rate_limited', 'Too many requests', { cause, command: 'yt-dlp -- https://h/a', exitCode: 1, stderrTail: 'ERROR: x' });
-    expect(error).toMatchObject({ name: 'DownloadError', code: 'rate_limited', retryable: true, cause, exitCode: 1, stderrTail: 'ERROR: x' });
+    const error = new DownloadError('rate_limited', 'Too many requests', {
+      cause,
+      command: 'yt-dlp -- https://h/a',
+      exitCode: 1,
+      stderrTail: 'ERROR: x',
+    });
+    expect(error).toMatchObject({
+      name: 'DownloadError',
+      code: 'rate_limited',
+      retryable: true,
+      cause,
+      exitCode: 1,
+      stderrTail: 'ERROR: x',
+    });
     expect(error).toBeInstanceOf(Error);
     expect(isDownloadError(error)).toBe(true);
     expect(isDownloadError(new Error('x'))).toBe(false);

@@ -74,5 +74,7 @@ export class DownloadError extends Error {
 
 /** True when `error` is a DownloadError (also across duplicated copies of this package). */
 export function isDownloadError(error: unknown): error is DownloadError {
-  return error instanceof DownloadError || (error instanceof Error && error.name === 'DownloadError' && 'code' in error);
+  return (
+    error instanceof DownloadError || (error instanceof Error && error.name === 'DownloadError' && 'code' in error)
+  );
 }

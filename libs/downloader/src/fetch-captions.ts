@@ -2,7 +2,6 @@ import { open, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCaptionsArgs, CAPTIONS_STEM, checkExtraYtDlpArgs } from './build-tool-args';
-import { classifyToolFailure } from './classify-tool-failure';
 import { DownloadError } from './errors';
 import { createJobDir, removeJobDir } from './job-dir';
 import { createJobSignal, toJobError } from './job-signal';
@@ -11,6 +10,7 @@ import { parseYtDlpLine, type YtDlpSubtitles } from './parse-yt-dlp-line';
 import { redactText, redactUrl } from './redact';
 import { requirePositive } from './require-positive';
 import { runTool } from './run-tool';
+import { missingOutputError, toolFailureError } from './tool-failure-error';
 import { validateMediaUrl } from './validate-media-url';
 
 export type FetchCaptionsOptions = {
@@ -101,7 +101,8 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
     const onLine = (line: string) => {
       const parsed = parseYtDlpLine(line);
       if (parsed.kind === 'subs') subs = parsed.subs;
-      else if (line.trim().length > 0) logger.debug({ tool: 'yt-dlp', line: redactText(line).slice(0, 500) }, 'yt-dlp output');
+      else if (line.trim().length > 0)
+        logger.debug({ tool: 'yt-dlp', line: redactText(line).slice(0, 500) }, 'yt-dlp output');
     };
     const result = await runTool({
       tool: 'yt-dlp',
@@ -119,19 +120,10 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
       onStderrLine: onLine,
     });
     if (result.exitCode !== 0) {
-      const failure = classifyToolFailure('yt-dlp', result.stderrTail);
-      throw new DownloadError(
-        failure.code,
-        `yt-dlp could not fetch captions for ${redactUrl(url)}: ${failure.reason}${failure.detail ? ` (${failure.detail})` : ''}`,
-        { retryable: failure.retryable, command: result.command, exitCode: result.exitCode, stderrTail: result.stderrTail },
-      );
+      throw toolFailureError('yt-dlp', result, `fetch captions for ${redactUrl(url)}`);
     }
     if (!subs) {
-      throw new DownloadError('tool_failed', 'yt-dlp finished without printing the subtitle list', {
-        retryable: false,
-        command: result.command,
-        stderrTail: result.stderrTail,
-      });
+      throw missingOutputError(result, 'yt-dlp finished without printing the subtitle list');
     }
     const tracks: CaptionTrack[] = [];
     const files = new Set(await readdir(jobDir));
@@ -165,7 +157,10 @@ async function readBoundedText(file: string, maxBytes: number): Promise<string> 
     }
     const buffer = Buffer.alloc(size);
     const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }

@@ -15,7 +15,9 @@ export type JobSignal = {
 export function createJobSignal(options: { signal?: AbortSignal; timeoutMs?: number; what: string }): JobSignal {
   const controller = new AbortController();
   const abortFromCaller = () => {
-    controller.abort(new DownloadError('aborted', `The ${options.what} was aborted`, { cause: options.signal?.reason }));
+    controller.abort(
+      new DownloadError('aborted', `The ${options.what} was aborted`, { cause: options.signal?.reason }),
+    );
   };
   if (options.signal?.aborted) abortFromCaller();
   else options.signal?.addEventListener('abort', abortFromCaller, { once: true });
@@ -24,7 +26,9 @@ export function createJobSignal(options: { signal?: AbortSignal; timeoutMs?: num
     options.timeoutMs !== undefined && options.timeoutMs > 0
       ? setTimeout(() => {
           controller.abort(
-            new DownloadError('timeout', `The ${options.what} did not finish within ${options.timeoutMs} ms`, { timedOut: true }),
+            new DownloadError('timeout', `The ${options.what} did not finish within ${options.timeoutMs} ms`, {
+              timedOut: true,
+            }),
           );
         }, options.timeoutMs)
       : undefined;
@@ -50,7 +54,11 @@ export type StallWatchdog = {
 };
 
 /** A no-progress watchdog for one tool run, chained to the job's signal. */
-export function createStallWatchdog(options: { parent: AbortSignal; stallTimeoutMs?: number; what: string }): StallWatchdog {
+export function createStallWatchdog(options: {
+  parent: AbortSignal;
+  stallTimeoutMs?: number;
+  what: string;
+}): StallWatchdog {
   const controller = new AbortController();
   const forward = () => controller.abort(options.parent.reason);
   if (options.parent.aborted) forward();
@@ -87,7 +95,10 @@ export function toJobError(error: unknown, signal: AbortSignal, what: string): D
   if (signal.aborted && isDownloadError(signal.reason)) {
     const reason = signal.reason;
     if (isDownloadError(error) && error.code === reason.code) return error;
-    return new DownloadError(reason.code, reason.message, { cause: reason.cause ?? error, retryable: reason.retryable });
+    return new DownloadError(reason.code, reason.message, {
+      cause: reason.cause ?? error,
+      retryable: reason.retryable,
+    });
   }
   if (isDownloadError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);

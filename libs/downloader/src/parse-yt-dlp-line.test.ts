@@ -13,18 +13,28 @@ describe('parseYtDlpLine', () => {
   });
 
   it('reads a progress line', () => {
-    expect(parseYtDlpLine('ASTRA-PROGRESS {"status": "downloading", "downloaded_bytes": 1024, "total_bytes": 4096, "eta": null}')).toEqual({
+    expect(
+      parseYtDlpLine(
+        'ASTRA-PROGRESS {"status": "downloading", "downloaded_bytes": 1024, "total_bytes": 4096, "eta": null}',
+      ),
+    ).toEqual({
       kind: 'progress',
       progress: { status: 'downloading', downloaded_bytes: 1024, total_bytes: 4096 },
     });
   });
 
   it('reads the final path and the subtitle list', () => {
-    expect(parseYtDlpLine('ASTRA-FILE /tmp/astra-dl-x/source.webm')).toEqual({ kind: 'file', path: '/tmp/astra-dl-x/source.webm' });
+    expect(parseYtDlpLine('ASTRA-FILE /tmp/astra-dl-x/source.webm')).toEqual({
+      kind: 'file',
+      path: '/tmp/astra-dl-x/source.webm',
+    });
     const subs = parseYtDlpLine(
       'ASTRA-SUBS {"requested_subtitles": {"es": {"ext": "json3", "url": "u"}, "en": {"ext": "vtt"}}, "subtitles": {"en": []}}',
     );
-    expect(subs).toEqual({ kind: 'subs', subs: { requested: { es: 'json3', en: 'vtt' }, humanLanguages: new Set(['en']) } });
+    expect(subs).toEqual({
+      kind: 'subs',
+      subs: { requested: { es: 'json3', en: 'vtt' }, humanLanguages: new Set(['en']) },
+    });
     expect(parseYtDlpLine('ASTRA-SUBS {"requested_subtitles": null, "subtitles": null}')).toEqual({
       kind: 'subs',
       subs: { requested: {}, humanLanguages: new Set() },
@@ -45,10 +55,22 @@ describe('parseYtDlpLine', () => {
 
 describe('toDownloadProgress', () => {
   it.each([
-    [{ status: 'downloading', downloaded_bytes: 512, total_bytes: 2048, eta: 3, speed: 1000.4 }, { stage: 'download', downloadedBytes: 512, totalBytes: 2048, percent: 25, etaSec: 3, speedBps: 1000 }],
-    [{ status: 'downloading', downloaded_bytes: 100, total_bytes_estimate: 300.7 }, { stage: 'download', downloadedBytes: 100, totalBytes: 301, percent: 33.3 }],
-    [{ status: 'downloading', downloaded_bytes: 100 }, { stage: 'download', downloadedBytes: 100 }],
-    [{ status: 'finished', downloaded_bytes: 2048, total_bytes: 2048 }, { stage: 'download', downloadedBytes: 2048, totalBytes: 2048, percent: 100 }],
+    [
+      { status: 'downloading', downloaded_bytes: 512, total_bytes: 2048, eta: 3, speed: 1000.4 },
+      { stage: 'download', downloadedBytes: 512, totalBytes: 2048, percent: 25, etaSec: 3, speedBps: 1000 },
+    ],
+    [
+      { status: 'downloading', downloaded_bytes: 100, total_bytes_estimate: 300.7 },
+      { stage: 'download', downloadedBytes: 100, totalBytes: 301, percent: 33.3 },
+    ],
+    [
+      { status: 'downloading', downloaded_bytes: 100 },
+      { stage: 'download', downloadedBytes: 100 },
+    ],
+    [
+      { status: 'finished', downloaded_bytes: 2048, total_bytes: 2048 },
+      { stage: 'download', downloadedBytes: 2048, totalBytes: 2048, percent: 100 },
+    ],
   ])('%j → %j', (progress, expected) => {
     expect(toDownloadProgress(progress)).toEqual(expected);
   });
@@ -58,7 +80,15 @@ describe('toSourceMetadata', () => {
   it('maps yt-dlp fields, converts the upload date and keeps the requested URL', () => {
     expect(
       toSourceMetadata(
-        { id: 'dQw4w9WgXcQ', title: 'Pleno ordinario', duration: 5400.5, uploader: 'Ayuntamiento', upload_date: '20240301', webpage_url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', extractor: 'youtube' },
+        {
+          id: 'dQw4w9WgXcQ',
+          title: 'Pleno ordinario',
+          duration: 5400.5,
+          uploader: 'Ayuntamiento',
+          upload_date: '20240301',
+          webpage_url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+          extractor: 'youtube',
+        },
         'https://youtu.be/dQw4w9WgXcQ',
       ),
     ).toEqual({
@@ -74,7 +104,9 @@ describe('toSourceMetadata', () => {
   });
 
   it('falls back to the URL and the extractor key, and drops a bad date', () => {
-    expect(toSourceMetadata({ id: 'a', extractor_key: 'Generic', upload_date: '2024-03-01' }, 'http://h/a.webm')).toEqual({
+    expect(
+      toSourceMetadata({ id: 'a', extractor_key: 'Generic', upload_date: '2024-03-01' }, 'http://h/a.webm'),
+    ).toEqual({
       id: 'a',
       webpageUrl: 'http://h/a.webm',
       extractor: 'Generic',

@@ -75,7 +75,8 @@ export function toSourceMetadata(meta: YtDlpMeta, url: string): SourceMetadata {
   };
   const title = meta.title ?? meta.fulltitle;
   if (title !== undefined) source.title = title;
-  if (meta.duration !== undefined && Number.isFinite(meta.duration) && meta.duration > 0) source.durationSec = meta.duration;
+  if (meta.duration !== undefined && Number.isFinite(meta.duration) && meta.duration > 0)
+    source.durationSec = meta.duration;
   if (meta.uploader !== undefined) source.uploader = meta.uploader;
   const uploadDate = toIsoDate(meta.upload_date);
   if (uploadDate !== undefined) source.uploadDate = uploadDate;

@@ -52,7 +52,13 @@ export function parseToolVersion(tool: ToolName, firstLine: string): string {
   return (match?.[1] ?? line).slice(0, MAX_VERSION_CHARS);
 }
 
-async function readVersion(tool: ToolName, file: string, args: string[], signal: AbortSignal, logger: Logger): Promise<string> {
+async function readVersion(
+  tool: ToolName,
+  file: string,
+  args: string[],
+  signal: AbortSignal,
+  logger: Logger,
+): Promise<string> {
   let firstLine: string | undefined;
   const result = await runTool({
     tool,

@@ -24,7 +24,10 @@ function header(fields: HeaderFields = {}): Buffer {
 
 describe('parseWavHeader + checkNormalisedWav', () => {
   it('accepts a canonical 16 kHz mono s16le header and computes the duration', () => {
-    expect(checkNormalisedWav(parseWavHeader(header({ dataSize: 48000 })), 48044)).toEqual({ durationSec: 1.5, dataBytes: 48000 });
+    expect(checkNormalisedWav(parseWavHeader(header({ dataSize: 48000 })), 48044)).toEqual({
+      durationSec: 1.5,
+      dataBytes: 48000,
+    });
   });
 
   it.each<[string, HeaderFields, number, string]>([
@@ -40,7 +43,9 @@ describe('parseWavHeader + checkNormalisedWav', () => {
     ['no samples', { dataSize: 0 }, 44, 'invalid_media'],
     ['odd data size', { dataSize: 3 }, 47, 'invalid_media'],
   ])('rejects %s', (_label, fields, fileBytes, code) => {
-    expect(() => checkNormalisedWav(parseWavHeader(header(fields)), fileBytes)).toThrow(expect.objectContaining({ code }));
+    expect(() => checkNormalisedWav(parseWavHeader(header(fields)), fileBytes)).toThrow(
+      expect.objectContaining({ code }),
+    );
   });
 
   it('rejects a file shorter than a header', () => {

@@ -26,7 +26,8 @@ export function parseWavHeader(bytes: Uint8Array): WavHeader {
   if (buffer.length < WAV_HEADER_BYTES) throw headerError(`it is only ${buffer.length} bytes long`);
   const tag = (offset: number) => buffer.toString('latin1', offset, offset + 4);
   if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw headerError('it does not start with RIFF....WAVE');
-  if (tag(12) !== 'fmt ' || buffer.readUInt32LE(16) !== 16) throw headerError('the fmt chunk is not a 16-byte PCM chunk at offset 12');
+  if (tag(12) !== 'fmt ' || buffer.readUInt32LE(16) !== 16)
+    throw headerError('the fmt chunk is not a 16-byte PCM chunk at offset 12');
   if (tag(36) !== 'data') throw headerError(`found "${tag(36)}" where the data chunk should start (offset 36)`);
   return {
     riffSize: buffer.readUInt32LE(4),

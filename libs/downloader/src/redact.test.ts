@@ -28,13 +28,21 @@ describe('redactText and redactArgs', () => {
 
   it('hides secret option values in both forms and redacts URL arguments', () => {
     expect(
-      redactArgs(['--username', 'me', '--password=hunter2', '--add-header', 'Authorization:Bearer X', '--', 'https://h.example/a?k=1']),
+      redactArgs([
+        '--username',
+        'me',
+        '--password=hunter2',
+        '--add-header',
+        'Authorization:Bearer X',
+        '--',
+        'https://h.example/a?k=1',
+      ]),
     ).toEqual(['--username', '***', '--password=***', '--add-header', '***', '--', 'https://h.example/a?***']);
   });
 
   it('formats a command for display with quoting', () => {
-    expect(formatCommand('yt-dlp', ['-f', 'bestaudio/best', '-o', 'source.%(ext)s', '--', 'https://h.example/a?k=1'])).toBe(
-      "yt-dlp -f bestaudio/best -o 'source.%(ext)s' -- 'https://h.example/a?***'",
-    );
+    expect(
+      formatCommand('yt-dlp', ['-f', 'bestaudio/best', '-o', 'source.%(ext)s', '--', 'https://h.example/a?k=1']),
+    ).toBe("yt-dlp -f bestaudio/best -o 'source.%(ext)s' -- 'https://h.example/a?***'");
   });
 });

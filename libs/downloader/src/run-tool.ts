@@ -110,12 +110,16 @@ export async function runTool(options: RunToolOptions): Promise<RunToolResult> {
           command,
         });
       }
-      throw new DownloadError('tool_failed', `${tool} ended without an exit code${result.signal ? ` (${result.signal})` : ''}`, {
-        cause: result.cause,
-        command,
-        ...(result.signal ? { signal: result.signal } : {}),
-        stderrTail: redactText(stderrTail),
-      });
+      throw new DownloadError(
+        'tool_failed',
+        `${tool} ended without an exit code${result.signal ? ` (${result.signal})` : ''}`,
+        {
+          cause: result.cause,
+          command,
+          ...(result.signal ? { signal: result.signal } : {}),
+          stderrTail: redactText(stderrTail),
+        },
+      );
     }
     return { exitCode: result.exitCode, command, stderrTail: redactText(stderrTail) };
   } finally {
@@ -154,6 +158,7 @@ function abortError(reason: unknown, fields: { command: string; stderrTail: stri
 }
 
 function errnoCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }

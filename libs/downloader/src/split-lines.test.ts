@@ -12,11 +12,17 @@ function split(chunks: string[], max = 100): string[] {
 describe('createLineSplitter', () => {
   it.each([
     [['a\nb\n'], ['a', 'b']],
-    [['a', 'b\nc'], ['ab', 'c']],
+    [
+      ['a', 'b\nc'],
+      ['ab', 'c'],
+    ],
     [['a\r\nb\r\n'], ['a', 'b']],
     [['\n\n'], ['', '']],
     [['no newline'], ['no newline']],
-    [['x\n', '', 'y'], ['x', 'y']],
+    [
+      ['x\n', '', 'y'],
+      ['x', 'y'],
+    ],
   ])('%j → %j', (chunks, expected) => {
     expect(split(chunks)).toEqual(expected);
   });

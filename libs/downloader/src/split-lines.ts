@@ -16,7 +16,10 @@ export function createLineSplitter(onLine: (line: string) => void, maxLineChars:
       for (let newline = chunk.indexOf('\n', start); newline !== -1; newline = chunk.indexOf('\n', start)) {
         const piece = chunk.slice(start, newline);
         if (overflowing) overflowing = false;
-        else emit(pending.length + piece.length > maxLineChars ? (pending + piece).slice(0, maxLineChars) : pending + piece);
+        else
+          emit(
+            pending.length + piece.length > maxLineChars ? (pending + piece).slice(0, maxLineChars) : pending + piece,
+          );
         pending = '';
         start = newline + 1;
       }

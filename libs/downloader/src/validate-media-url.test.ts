@@ -30,7 +30,9 @@ describe('validateMediaUrl', () => {
     ['suffix trick', 'https://notyoutube.com/watch?v=x', ['youtube.com'], 'host_not_allowed'],
     ['allowed host as subdomain of another', 'https://youtube.com.evil.example/x', ['youtube.com'], 'host_not_allowed'],
   ])('rejects %s with %s', (_label, url, allowed, code) => {
-    expect(() => validateMediaUrl(url, allowed)).toThrow(expect.objectContaining({ name: 'DownloadError', code, retryable: false }));
+    expect(() => validateMediaUrl(url, allowed)).toThrow(
+      expect.objectContaining({ name: 'DownloadError', code, retryable: false }),
+    );
   });
 
   it('does not echo query secrets in its message', () => {

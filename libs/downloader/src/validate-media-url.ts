@@ -18,7 +18,10 @@ export function validateMediaUrl(url: string, allowedHosts?: readonly string[]):
   }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(url)) {
-    throw new DownloadError('invalid_url', `The media URL "${redactUrl(url)}" contains whitespace or control characters`);
+    throw new DownloadError(
+      'invalid_url',
+      `The media URL "${redactUrl(url)}" contains whitespace or control characters`,
+    );
   }
   let parsed: URL;
   try {

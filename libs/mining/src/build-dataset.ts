@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { formatJsonl, manifestLineSchema, rejectedLineSchema, type ManifestLine, type RejectedLine } from '@astra/aligner';
+import {
+  formatJsonl,
+  manifestLineSchema,
+  rejectedLineSchema,
+  type ManifestLine,
+  type RejectedLine,
+} from '@astra/aligner';
 import { datasetKeys, tenantPrefix, type Storage } from '@astra/storage';
 import { MiningError } from './errors';
 import { renderDatasetReport } from './render-dataset-report';
@@ -55,7 +61,9 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
   const rejected: RejectedLine[] = [];
   for (const sessionId of sessionIds) {
     const key = `${tenantPrefix(options.tenantId)}${sessionId}${SEGMENTS_SUFFIX}`;
-    const text = (await storage.getBytes(key, { maxBytes, ...(options.signal ? { signal: options.signal } : {}) })).toString('utf8');
+    const text = (
+      await storage.getBytes(key, { maxBytes, ...(options.signal ? { signal: options.signal } : {}) })
+    ).toString('utf8');
     const split = splitOf(options.tenantId, sessionId, options.devShare ?? 0.1, options.testShare ?? 0.1);
     sessionsPerSplit[split] += 1;
     text.split('\n').forEach((raw, index) => {
@@ -133,10 +141,14 @@ function parseSegmentLine(raw: string, key: string, lineNumber: number): Manifes
   } catch (cause) {
     throw new MiningError('invalid_input', `${key} line ${lineNumber} is not JSON`, { cause });
   }
-  const schema = typeof value === 'object' && value !== null && 'reason' in value ? rejectedLineSchema : manifestLineSchema;
+  const schema =
+    typeof value === 'object' && value !== null && 'reason' in value ? rejectedLineSchema : manifestLineSchema;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new MiningError('invalid_input', `${key} line ${lineNumber} is not a segment: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    throw new MiningError(
+      'invalid_input',
+      `${key} line ${lineNumber} is not a segment: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   }
   return parsed.data;
 }

@@ -8,7 +8,14 @@ import { sourceRecordSchema, type SourceRecord } from './source-record';
 
 export type DownloadSettings = Pick<
   DownloadAudioOptions,
-  'ytDlpPath' | 'ffmpegPath' | 'ffprobePath' | 'allowedHosts' | 'socketTimeoutSec' | 'timeoutMs' | 'stallTimeoutMs' | 'extraYtDlpArgs'
+  | 'ytDlpPath'
+  | 'ffmpegPath'
+  | 'ffprobePath'
+  | 'allowedHosts'
+  | 'socketTimeoutSec'
+  | 'timeoutMs'
+  | 'stallTimeoutMs'
+  | 'extraYtDlpArgs'
 >;
 
 export type EnsureAudioOptions = {
@@ -31,7 +38,11 @@ const MAX_SOURCE_JSON_BYTES = 1024 * 1024;
  * Makes sure `{uuid}.wav` and `{uuid}.source.json` are in storage, downloading and normalising the audio
  * only when they are not. source.json is written after the WAV, so its presence means a complete download.
  */
-export async function ensureAudio(storage: Storage, session: AudioSession, options: EnsureAudioOptions = {}): Promise<EnsureAudioResult> {
+export async function ensureAudio(
+  storage: Storage,
+  session: AudioSession,
+  options: EnsureAudioOptions = {},
+): Promise<EnsureAudioResult> {
   const keys = sessionKeys(session.tenantId, session.id);
   if ((await storage.exists(keys.source)) && (await storage.exists(keys.audio))) {
     const bytes = await storage.getBytes(keys.source, { maxBytes: MAX_SOURCE_JSON_BYTES });
@@ -64,7 +75,10 @@ export async function ensureAudio(storage: Storage, session: AudioSession, optio
       channels: audio.channels,
       tools: { ...audio.tools },
     };
-    await storage.put(keys.source, `${JSON.stringify(record, null, 2)}\n`, { contentType: 'application/json', ...signalOption });
+    await storage.put(keys.source, `${JSON.stringify(record, null, 2)}\n`, {
+      contentType: 'application/json',
+      ...signalOption,
+    });
     return { record, downloaded: true };
   } finally {
     await rm(workDir, { recursive: true, force: true });

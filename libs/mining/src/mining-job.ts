@@ -15,6 +15,12 @@ export const miningJobSchema = z.object({
 });
 export type MiningJob = z.infer<typeof miningJobSchema>;
 
+/**
+ * Retry policy of a mining job: transient failures (network, 5xx, bot checks) are retried with exponential
+ * backoff starting at a minute; permanent ones fail at once (the worker throws UnrecoverableError).
+ */
+export const DEFAULT_MINING_JOB_OPTIONS = { attempts: 5, backoffMs: 60_000 } as const;
+
 /** `{tenant}-{uuid}`: a repeated enqueue of the same session is a no-op (BullMQ dedupes by job id). */
 export function miningJobId(session: Pick<SessionSpec, 'tenantId' | 'id'>): string {
   return `${session.tenantId}-${session.id}`;

@@ -21,7 +21,14 @@ import { fetchCaptions } from '@astra/downloader';
 import { actaSchema, extractActa, type Acta, type ExtractActaOptions } from '@astra/semantic-extractor';
 import { sessionKeys, type SessionKeys, type Storage } from '@astra/storage';
 import { MiningError } from './errors';
-import { silentLogger, type Logger, type SessionOutcome, type SessionSpec, type SessionStage, type StageProgress } from './model';
+import {
+  silentLogger,
+  type Logger,
+  type SessionOutcome,
+  type SessionSpec,
+  type SessionStage,
+  type StageProgress,
+} from './model';
 import { chooseCaptionTrack } from './choose-caption-track';
 import { DEFAULT_MAX_ACTA_BYTES } from './plan-sessions';
 import { ensureAudio, type DownloadSettings } from './ensure-audio';
@@ -118,7 +125,10 @@ export class MiningOrchestrator {
       return { status: 'ok', session, audioSec: source.durationSec, ...aligned, ran };
     } catch (error) {
       const failure = describeFailure(error, runOptions.signal);
-      log.warn({ ...context, stage, code: failure.code, retryable: failure.retryable }, `session failed: ${failure.reason}`);
+      log.warn(
+        { ...context, stage, code: failure.code, retryable: failure.retryable },
+        `session failed: ${failure.reason}`,
+      );
       return { status: 'failed', session, stage, ...failure };
     }
   }
@@ -134,7 +144,10 @@ export class MiningOrchestrator {
     }
     if (!docx) return undefined;
     const acta = actaSchema.parse(await extractActa(docx, this.options.extract));
-    await this.storage.put(keys.actaJson, `${JSON.stringify(acta, null, 2)}\n`, { contentType: 'application/json', signal });
+    await this.storage.put(keys.actaJson, `${JSON.stringify(acta, null, 2)}\n`, {
+      contentType: 'application/json',
+      signal,
+    });
     return acta;
   }
 
@@ -143,7 +156,12 @@ export class MiningOrchestrator {
     return transcriptSchema.parse(JSON.parse(await this.readText(keys.transcript)));
   }
 
-  private async transcribe(session: SessionSpec, keys: SessionKeys, source: SourceRecord, signal?: AbortSignal): Promise<Transcript> {
+  private async transcribe(
+    session: SessionSpec,
+    keys: SessionKeys,
+    source: SourceRecord,
+    signal?: AbortSignal,
+  ): Promise<Transcript> {
     const hints = { language: session.language, durationSec: source.durationSec };
     const transcripts = this.options.transcripts;
     let transcript: Transcript;
@@ -171,7 +189,10 @@ export class MiningOrchestrator {
       });
       const track = chooseCaptionTrack(tracks, session.language);
       if (!track) {
-        throw new MiningError('stage_failed', `No ${session.language} captions or subtitles were found for ${session.videoUrl}`);
+        throw new MiningError(
+          'stage_failed',
+          `No ${session.language} captions or subtitles were found for ${session.videoUrl}`,
+        );
       }
       transcript = parseCaptions(track.text, track.format === 'json3' ? 'json3' : 'vtt', hints);
     } else {
@@ -179,7 +200,10 @@ export class MiningOrchestrator {
       transcript = await readTranscriptFile(session.transcriptPath, { hints });
     }
     const validated = validateTranscript(transcript).transcript;
-    await this.storage.put(keys.transcript, `${JSON.stringify(validated)}\n`, { contentType: 'application/json', signal });
+    await this.storage.put(keys.transcript, `${JSON.stringify(validated)}\n`, {
+      contentType: 'application/json',
+      signal,
+    });
     return validated;
   }
 
@@ -210,7 +234,6 @@ export class MiningOrchestrator {
     const bytes = await this.storage.getBytes(key, { maxBytes: this.options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES });
     return bytes.toString('utf8');
   }
-
 }
 
 /**
@@ -226,10 +249,14 @@ export async function storeActa(
   const keys = sessionKeys(session.tenantId, session.id);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ACTA_BYTES;
   const local = await readFile(session.actaPath);
-  if (local.length > maxBytes) throw new MiningError('invalid_input', `The acta ${session.actaPath} is over ${maxBytes} bytes`);
+  if (local.length > maxBytes)
+    throw new MiningError('invalid_input', `The acta ${session.actaPath} is over ${maxBytes} bytes`);
   const stored = await storage.head(keys.acta);
   if (stored?.bytes === local.length) {
-    const storedBytes = await storage.getBytes(keys.acta, { maxBytes, ...(options.signal ? { signal: options.signal } : {}) });
+    const storedBytes = await storage.getBytes(keys.acta, {
+      maxBytes,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     if (sha256(storedBytes) === sha256(local)) return local;
   }
   await storage.put(keys.acta, local, {

@@ -29,7 +29,8 @@ beforeAll(async () => {
 
 describe('planSessions', () => {
   it('turns good rows into sessions with ids, defaults and metadata', async () => {
-    const csv = 'video_url,acta_path,tenant_id,session_id,notes\nhttps://youtu.be/abcdefghijk,actas/a.docx,t1,s-1,hello\n';
+    const csv =
+      'video_url,acta_path,tenant_id,session_id,notes\nhttps://youtu.be/abcdefghijk,actas/a.docx,t1,s-1,hello\n';
     const plan = await planSessions(csv, options());
     expect(plan.errors).toEqual([]);
     expect(plan.sessions).toHaveLength(1);
@@ -77,7 +78,8 @@ describe('planSessions', () => {
   });
 
   it('uses --tenant for rows without tenant_id and skips rows of other tenants', async () => {
-    const csv = 'video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,actas/a.docx,\nhttps://example.org/2.mp3,actas/a.docx,other\n';
+    const csv =
+      'video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,actas/a.docx,\nhttps://example.org/2.mp3,actas/a.docx,other\n';
     const plan = await planSessions(csv, { ...options(), tenant: 'mine' });
     expect(plan.sessions.map((s) => [s.line, s.tenantId])).toEqual([[2, 'mine']]);
     expect(plan.skipped).toEqual([{ line: 3, tenantId: 'other', reason: 'tenant other is not --tenant mine' }]);
@@ -85,20 +87,25 @@ describe('planSessions', () => {
   });
 
   it('accepts an empty acta_path with requireActa false', async () => {
-    const plan = await planSessions('video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,,t1\n', { ...options(), requireActa: false });
+    const plan = await planSessions('video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,,t1\n', {
+      ...options(),
+      requireActa: false,
+    });
     expect(plan.errors).toEqual([]);
     expect(plan.sessions[0]?.actaPath).toBeUndefined();
   });
 
   it('reports a repeated session and counts lines across quoted newlines', async () => {
-    const csv = 'video_url,acta_path,tenant_id,notes\nhttps://example.org/1.mp3,actas/a.docx,t1,"two\nlines"\nhttps://example.org/1.mp3,actas/a.docx,t1,x\n';
+    const csv =
+      'video_url,acta_path,tenant_id,notes\nhttps://example.org/1.mp3,actas/a.docx,t1,"two\nlines"\nhttps://example.org/1.mp3,actas/a.docx,t1,x\n';
     const plan = await planSessions(csv, options());
     expect(plan.sessions.map((s) => s.line)).toEqual([2]);
     expect(plan.errors).toEqual([{ line: 4, reason: 'same tenant and video as line 2' }]);
   });
 
   it('reports a malformed quoted row and keeps parsing', async () => {
-    const csv = 'video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,act"as,t1\nhttps://example.org/2.mp3,actas/a.docx,t1\n';
+    const csv =
+      'video_url,acta_path,tenant_id\nhttps://example.org/1.mp3,act"as,t1\nhttps://example.org/2.mp3,actas/a.docx,t1\n';
     const plan = await planSessions(csv, options());
     expect(plan.errors.map((e) => e.line)).toEqual([2]);
     expect(plan.errors[0]?.reason).toMatch(/malformed CSV/);
@@ -107,7 +114,8 @@ describe('planSessions', () => {
 
   it('requires transcript_path with --transcripts file and resolves it', async () => {
     await writeFile(path.join(baseDir, 't.json'), '{}');
-    const csv = 'video_url,acta_path,tenant_id,transcript_path\nhttps://example.org/1.mp3,actas/a.docx,t1,t.json\nhttps://example.org/2.mp3,actas/a.docx,t1,\n';
+    const csv =
+      'video_url,acta_path,tenant_id,transcript_path\nhttps://example.org/1.mp3,actas/a.docx,t1,t.json\nhttps://example.org/2.mp3,actas/a.docx,t1,\n';
     const plan = await planSessions(csv, { ...options(), transcripts: 'file' });
     expect(plan.sessions[0]?.transcriptPath).toBe(path.join(baseDir, 't.json'));
     expect(plan.errors).toEqual([{ line: 3, reason: 'transcript_path is empty but --transcripts file was chosen' }]);

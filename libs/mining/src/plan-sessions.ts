@@ -62,14 +62,19 @@ export async function planSessions(csvText: string, options: PlanSessionsOptions
   const rows = parseCsvRows(csvText);
   const header = rows.shift();
   if (!header) throw new MiningError('invalid_input', 'The sessions CSV is empty: a header row is required');
-  if (header.error) throw new MiningError('invalid_input', `The sessions CSV header is malformed: ${header.error.reason}`);
+  if (header.error)
+    throw new MiningError('invalid_input', `The sessions CSV header is malformed: ${header.error.reason}`);
   const columns = header.fields.map((name) => name.trim().toLowerCase());
   const missing = ['video_url'].filter((name) => !columns.includes(name));
   if (missing.length > 0) {
     throw new MiningError('invalid_input', `The sessions CSV header lacks the column(s) ${missing.join(', ')}`);
   }
 
-  const plan: SessionPlan = { sessions: [], errors: [...rows.flatMap((row) => (row.error ? [row.error] : []))], skipped: [] };
+  const plan: SessionPlan = {
+    sessions: [],
+    errors: [...rows.flatMap((row) => (row.error ? [row.error] : []))],
+    skipped: [],
+  };
   const seen = new Map<string, number>();
   for (const row of rows) {
     if (row.error) continue;
@@ -106,7 +111,8 @@ async function planRow(
 
   const tenantId = record['tenant_id'] || options.tenant || '';
   if (!tenantId) return fail('tenant_id is empty and no --tenant was given');
-  if (!isTenantId(tenantId)) return fail(`tenant_id "${truncate(tenantId)}" is not a valid tenant id (^[a-z0-9][a-z0-9_-]{0,62}$)`);
+  if (!isTenantId(tenantId))
+    return fail(`tenant_id "${truncate(tenantId)}" is not a valid tenant id (^[a-z0-9][a-z0-9_-]{0,62}$)`);
   if (options.tenant && tenantId !== options.tenant) {
     return { line, tenantId, reason: `tenant ${tenantId} is not --tenant ${options.tenant}` };
   }
@@ -142,7 +148,9 @@ async function planRow(
     return fail('transcript_path is empty but --transcripts file was chosen');
   }
 
-  const metadata = Object.fromEntries(Object.entries(record).filter(([name, value]) => !KNOWN_COLUMNS.has(name) && value !== ''));
+  const metadata = Object.fromEntries(
+    Object.entries(record).filter(([name, value]) => !KNOWN_COLUMNS.has(name) && value !== ''),
+  );
   return {
     line,
     tenantId,
@@ -178,7 +186,8 @@ async function resolveInside(
   }
   const info = await stat(real);
   if (!info.isFile()) return { reason: `${truncate(relativePath)} is not a file` };
-  if (info.size > maxBytes) return { reason: `${truncate(relativePath)} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
+  if (info.size > maxBytes)
+    return { reason: `${truncate(relativePath)} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
   return { path: real };
 }
 

@@ -36,9 +36,17 @@ td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}th{background:#f4
 ${rows}
 </table>
 <h2>Kept segments by CER</h2>
-${histogram(kept.map((line) => line.cer), CER_BUCKETS, (edge) => `≤ ${edge}`)}
+${histogram(
+  kept.map((line) => line.cer),
+  CER_BUCKETS,
+  (edge) => `≤ ${edge}`,
+)}
 <h2>Kept segments by duration (s)</h2>
-${histogram(kept.map((line) => line.duration), DURATION_BUCKETS, (edge) => (Number.isFinite(edge) ? `≤ ${edge}` : 'longer'))}
+${histogram(
+  kept.map((line) => line.duration),
+  DURATION_BUCKETS,
+  (edge) => (Number.isFinite(edge) ? `≤ ${edge}` : 'longer'),
+)}
 <h2>Rejected by reason</h2>
 <table><tr><th>reason</th><th>segments</th></tr>
 ${reasons}
@@ -52,7 +60,9 @@ ${sample}
 }
 
 function histogram(values: readonly number[], edges: readonly number[], label: (edge: number) => string): string {
-  const counts = edges.map((edge, i) => values.filter((value) => value <= edge && (i === 0 || value > (edges[i - 1] ?? 0))).length);
+  const counts = edges.map(
+    (edge, i) => values.filter((value) => value <= edge && (i === 0 || value > (edges[i - 1] ?? 0))).length,
+  );
   const max = Math.max(1, ...counts);
   const rows = edges
     .map((edge, i) => {
@@ -64,5 +74,8 @@ function histogram(values: readonly number[], edges: readonly number[], label: (
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

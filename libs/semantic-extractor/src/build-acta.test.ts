@@ -18,7 +18,9 @@ const inItem = (...body: ReturnType<typeof p>[]) => buildActa([h(2, '1.- ASUNTO 
 
 describe('buildActa', () => {
   it('keeps only the quoted speech as verbatim text; the formula is a non-spoken fragment with the speaker', () => {
-    const fragments = inItem(p('El Sr. Ruiz Sánchez, Portavoz del Grupo Socialista, manifiesta: «Votaremos en contra.»'));
+    const fragments = inItem(
+      p('El Sr. Ruiz Sánchez, Portavoz del Grupo Socialista, manifiesta: «Votaremos en contra.»'),
+    );
     expect(view(fragments)).toEqual([
       {
         kind: 'other',
@@ -41,11 +43,26 @@ describe('buildActa', () => {
 
   it('splits two speakers quoted in one paragraph', () => {
     const fragments = inItem(
-      p('El Sr. Alcalde manifiesta: «Gracias a todos por venir.» A continuación, la Sra. Gil manifiesta: «No estamos de acuerdo con esto.»'),
+      p(
+        'El Sr. Alcalde manifiesta: «Gracias a todos por venir.» A continuación, la Sra. Gil manifiesta: «No estamos de acuerdo con esto.»',
+      ),
     );
     expect(view(fragments).filter((fragment) => fragment.verbatim)).toEqual([
-      { kind: 'intervention', itemIndex: 1, speaker: 'Alcalde', role: 'Alcalde', verbatim: true, text: 'Gracias a todos por venir.' },
-      { kind: 'intervention', itemIndex: 1, speaker: 'Sra. Gil', verbatim: true, text: 'No estamos de acuerdo con esto.' },
+      {
+        kind: 'intervention',
+        itemIndex: 1,
+        speaker: 'Alcalde',
+        role: 'Alcalde',
+        verbatim: true,
+        text: 'Gracias a todos por venir.',
+      },
+      {
+        kind: 'intervention',
+        itemIndex: 1,
+        speaker: 'Sra. Gil',
+        verbatim: true,
+        text: 'No estamos de acuerdo con esto.',
+      },
     ]);
   });
 
@@ -54,7 +71,13 @@ describe('buildActa', () => {
       p('El Sr. Ruiz manifiesta: «Votaremos en contra de la propuesta.», y añade que su grupo presentará alegaciones.'),
     );
     expect(view(fragments).slice(1)).toEqual([
-      { kind: 'intervention', itemIndex: 1, speaker: 'Sr. Ruiz', verbatim: true, text: 'Votaremos en contra de la propuesta.' },
+      {
+        kind: 'intervention',
+        itemIndex: 1,
+        speaker: 'Sr. Ruiz',
+        verbatim: true,
+        text: 'Votaremos en contra de la propuesta.',
+      },
       {
         kind: 'intervention',
         itemIndex: 1,
@@ -102,7 +125,11 @@ describe('buildActa', () => {
       p('La Sra. Gil manifiesta: «Texto que nunca se cierra.'),
       p('El Sr. Alcalde manifiesta: «Se cierra el debate aquí.»'),
     );
-    expect(view(fragments).filter((fragment) => fragment.verbatim).map(({ speaker, text }) => [speaker, text])).toEqual([
+    expect(
+      view(fragments)
+        .filter((fragment) => fragment.verbatim)
+        .map(({ speaker, text }) => [speaker, text]),
+    ).toEqual([
       ['Sr. Pérez', 'Primer párrafo de la intervención.'],
       ['Sr. Pérez', 'Segundo párrafo de la intervención.'],
       ['Sra. Gil', 'Texto que nunca se cierra.'],
@@ -118,7 +145,9 @@ describe('buildActa', () => {
       p('Sometido a votación, queda aprobado por unanimidad.'),
       p('Texto narrativo sin marcas.'),
     );
-    expect(view(fragments).map(({ kind, speaker, role, verbatim }) => [kind, speaker ?? '', role ?? '', verbatim])).toEqual([
+    expect(
+      view(fragments).map(({ kind, speaker, role, verbatim }) => [kind, speaker ?? '', role ?? '', verbatim]),
+    ).toEqual([
       ['intervention', 'Alcalde', 'Alcalde', true],
       ['intervention', 'Alcalde', 'Alcalde', true],
       ['intervention', 'Sra. Gil', 'PP', true],
@@ -143,7 +172,10 @@ describe('buildActa', () => {
       p('«Visto el expediente de contratación del servicio de limpieza.'),
       p('»Se propone su aprobación.»'),
       p('Sometida a votación, el Pleno, por unanimidad, ACUERDA:'),
-      table([['Grupo', 'A favor'], ['PSOE', '7']]),
+      table([
+        ['Grupo', 'A favor'],
+        ['PSOE', '7'],
+      ]),
       p('PRIMERO.- Aprobar el expediente.'),
       p('SEGUNDO.- Notificar el acuerdo.'),
     );
@@ -162,7 +194,10 @@ describe('buildActa', () => {
     const acta = buildActa([
       h(1, 'ACTA DE LA SESIÓN ORDINARIA DEL AYUNTAMIENTO DE VILLAR, 25 DE MARZO DE 2024'),
       b('ASISTENTES:'),
-      table([['Alcalde:', 'D. Juan Pérez'], ['Concejales:', 'D. Luis Gil (PSOE) Dña. Ana Ruiz (PP)']]),
+      table([
+        ['Alcalde:', 'D. Juan Pérez'],
+        ['Concejales:', 'D. Luis Gil (PSOE) Dña. Ana Ruiz (PP)'],
+      ]),
       p('Excusan su asistencia: D. Pedro Gómez'),
       p('En Villar, siendo las diez horas, se reúnen los señores arriba relacionados.'),
       b('ORDEN DEL DÍA'),
@@ -209,7 +244,11 @@ describe('buildActa', () => {
   });
 
   it('reads a document without structure as items [] and fragments of kind other', () => {
-    const acta = buildActa([p('Lista de la compra para la fiesta.'), p('Pan, vino y queso.'), p('Llamar a Luis el martes.')]);
+    const acta = buildActa([
+      p('Lista de la compra para la fiesta.'),
+      p('Pan, vino y queso.'),
+      p('Llamar a Luis el martes.'),
+    ]);
     expect(acta).toEqual({
       meta: { title: 'Lista de la compra para la fiesta.' },
       items: [],

@@ -24,7 +24,8 @@ import { splitQuotes, type OpenQuote, type QuotePiece } from './split-quotes';
 type SpeechContext = { speaker?: string; role?: string; kind: 'intervention' | 'reading' };
 
 const MIN_QUOTED_WORDS = 4;
-const CONTINUES_SPEAKER = /^[\s,.;]*(?:y\s+)?(?:a[nñ]ade|contin[uú]a|concluye|finaliza|termina|agrega|insiste|se[nñ]ala|recuerda|manifiesta|dice|indica|explica|pregunta|responde|aclara)\b/iu;
+const CONTINUES_SPEAKER =
+  /^[\s,.;]*(?:y\s+)?(?:a[nñ]ade|contin[uú]a|concluye|finaliza|termina|agrega|insiste|se[nñ]ala|recuerda|manifiesta|dice|indica|explica|pregunta|responde|aclara)\b/iu;
 const VOTE_TABLE = /\b(?:a favor|en contra|abstenc\w*|abstiene\w*|votos?|votacion|si|no)\b/;
 
 /**
@@ -44,7 +45,8 @@ export function buildActa(blocks: readonly Block[]): Acta {
     .slice(0, firstHeading)
     .filter((block, index) => index !== plan.titleBlock && !plan.listBlocks.has(index) && block.type !== 'table')
     .map((block) => block.text);
-  const titleBlock = plan.titleBlock === undefined ? blocks.find((block) => block.type !== 'table') : blocks[plan.titleBlock];
+  const titleBlock =
+    plan.titleBlock === undefined ? blocks.find((block) => block.type !== 'table') : blocks[plan.titleBlock];
   const title = titleBlock?.text ?? '';
   return { meta: readActaMeta(title, preamble), items: plan.items, fragments };
 }
@@ -142,7 +144,8 @@ class MinutesWalker {
     if (this.itemIndex === 0) {
       const attendance =
         isAttendanceLine(text) ||
-        (this.inAttendance && (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || isNameList(text)))));
+        (this.inAttendance &&
+          (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || isNameList(text)))));
       this.inAttendance = attendance;
       if (attendance) {
         this.emit('attendance', text, false);
@@ -183,7 +186,11 @@ class MinutesWalker {
   }
 
   /** Quoted runs are the speech of the speaker named in the run before them (or of `fallback`). */
-  private handlePieces(pieces: readonly QuotePiece[], open: OpenQuote | undefined, fallback: SpeechContext | undefined): void {
+  private handlePieces(
+    pieces: readonly QuotePiece[],
+    open: OpenQuote | undefined,
+    fallback: SpeechContext | undefined,
+  ): void {
     this.pending = undefined;
     this.dialogue = undefined;
     this.resolution = false;
@@ -305,7 +312,8 @@ class MinutesWalker {
   private continuesQuote(text: string, quote: OpenQuote): boolean {
     const colon = text.search(/:\s*(?:[«“"]|$)/u);
     const beforeColon = colon === -1 ? '' : text.slice(0, colon + 1);
-    if (colon !== -1 && colon < 300 && !/[«»“”"]/u.test(beforeColon) && this.formula(beforeColon)?.speaker) return false;
+    if (colon !== -1 && colon < 300 && !/[«»“”"]/u.test(beforeColon) && this.formula(beforeColon)?.speaker)
+      return false;
     if (text.includes(quote.closer)) return true;
     if (this.dialogueLine(text)) return false;
     const cue = this.cue(text);

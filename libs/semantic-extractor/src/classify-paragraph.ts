@@ -12,14 +12,7 @@ import { foldSpanish } from './parse-spanish-number';
  * - `vote`: a vote and its result ("Sometido a votación…", "queda aprobado por unanimidad").
  */
 export type ParagraphCue =
-  | 'attendance'
-  | 'agenda'
-  | 'signature'
-  | 'boilerplate'
-  | 'opening'
-  | 'closing'
-  | 'procedural'
-  | 'vote';
+  'attendance' | 'agenda' | 'signature' | 'boilerplate' | 'opening' | 'closing' | 'procedural' | 'vote';
 
 const ATTENDANCE_LABEL =
   /^(?:(?:sres|senores|sras|senoras)\.?\s+|miembros\s+|(?:las?\s+|los?\s+)?)?(?:asistentes|asisten|presentes|concejales(?:\s+(?:asistentes|presentes|ausentes|que\s+asisten))?|concejalas\s+y\s+concejales|concejales\s*\/\s*as|miembros\s+(?:asistentes|presentes|ausentes)|excusan?\s+(?:su\s+)?(?:asistencia|ausencia)|se\s+excusan?|excusados?|no\s+asisten(?:tes)?|no\s+asiste|ausentes?|preside|presidente|presidenta|alcalde[\s-]presidente|alcaldesa[\s-]presidenta|alcalde|alcaldesa|secretari[oa](?:\s+general)?(?:[\s-]interventor[a]?)?(?:\s+accidental)?|interventor[a]?(?:\s+accidental)?|tesorer[oa]|tenientes?\s+de\s+alcalde|concejal(?:es|as|a)?|asiste(?:n)?\s+(?:tambien|asimismo|ademas))\b/;
@@ -35,7 +28,8 @@ const OPENING =
   /\b(?:se\s+abre\s+la\s+sesion|abierta\s+la\s+sesion|abre\s+la\s+sesion|declara(?:da)?\s+abierta\s+la\s+sesion|da(?:ndo)?\s+(?:comienzo|inicio)\s+a\s+la\s+sesion|se\s+inicia\s+la\s+sesion|comienza\s+la\s+sesion|se\s+da\s+comienzo|abierto\s+el\s+acto)\b/;
 const CLOSING =
   /\b(?:(?:se\s+)?levant[aoó]\s+la\s+sesion|levantandose\s+la\s+sesion|levanto\s+la\s+sesion|(?:se\s+)?(?:da|dio|declara|declaro|dando)\s+por\s+(?:terminada|finalizada|concluida|levantada|cerrada)\s+la\s+sesion|declara\s+(?:terminada|finalizada|concluida|levantada|cerrada)\s+la\s+sesion|no\s+habiendo\s+(?:mas|otros)\s+asuntos|sin\s+mas\s+asuntos\s+que\s+tratar|y\s+no\s+habiendo\s+mas|finaliza(?:da)?\s+la\s+sesion|se\s+cierra\s+la\s+sesion)\b/;
-const SUSPENSION = /\b(?:receso|suspende|suspension|durante\s+(?:\d+|unos|diez|quince|cinco|veinte)\s+minutos|se\s+reanuda)\b/;
+const SUSPENSION =
+  /\b(?:receso|suspende|suspension|durante\s+(?:\d+|unos|diez|quince|cinco|veinte)\s+minutos|se\s+reanuda)\b/;
 const PROCEDURAL =
   /\b(?:se\s+ausenta|se\s+incorpora|se\s+reincorpora|abandona\s+(?:la\s+sesion|el\s+salon|la\s+sala)|se\s+retira\s+de\s+la\s+sesion|receso|se\s+reanuda\s+la\s+sesion|se\s+suspende\s+la\s+sesion|se\s+pasa\s+a\s+(?:tratar|debatir|examinar|conocer)|se\s+pasa\s+al\s+(?:siguiente|punto)|pasa\s+a\s+tratarse|se\s+procede\s+a\s+(?:tratar|debatir|examinar)|(?:queda|es)\s+retirad[oa]\s+del\s+orden\s+del\s+dia|se\s+retira\s+del\s+orden\s+del\s+dia|(?:se\s+deja|queda)\s+sobre\s+la\s+mesa|quedan?\s+enterad[oa]s?|toma\s+conocimiento|se\s+da\s+por\s+enterad|con\s+la\s+venia\s+de\s+la\s+presidencia)\b/;
 const VOTE =
@@ -87,7 +81,9 @@ export function isPlainNameList(text: string): boolean {
     .filter((name) => name !== '');
   if (names.length === 0) return false;
   return names.every((name) =>
-    /^(?:(?:D\.|Dña\.|Dª|Don|Doña|Sr\.|Sra\.)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|\p{Lu}[\p{L}'’.-]*)){0,6}$/u.test(name),
+    /^(?:(?:D\.|Dña\.|Dª|Don|Doña|Sr\.|Sra\.)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|\p{Lu}[\p{L}'’.-]*)){0,6}$/u.test(
+      name,
+    ),
   );
 }
 

@@ -50,9 +50,6 @@ export async function extractActa(input: Uint8Array | Buffer, options: ExtractAc
   if (warnings > 0) logger.debug({ warnings }, 'mammoth reported conversion warnings');
   const blocks = readBlocks(html);
   const acta = actaSchema.parse(buildActa(blocks));
-  logger.debug(
-    { blocks: blocks.length, items: acta.items.length, fragments: acta.fragments.length },
-    'acta extracted',
-  );
+  logger.debug({ blocks: blocks.length, items: acta.items.length, fragments: acta.fragments.length }, 'acta extracted');
   return acta;
 }

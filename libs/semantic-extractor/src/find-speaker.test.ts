@@ -3,8 +3,16 @@ import { findSpeakerReferences, titleCase } from './find-speaker';
 
 describe('findSpeakerReferences', () => {
   it.each([
-    ['El Sr. Ruiz Sánchez, Portavoz del Grupo Municipal Socialista, manifiesta:', 'Sr. Ruiz Sánchez', 'Portavoz del Grupo Municipal Socialista'],
-    ['Interviene la Sra. García de la Torre, Concejala de Hacienda, para explicar', 'Sra. García de la Torre', 'Concejala de Hacienda'],
+    [
+      'El Sr. Ruiz Sánchez, Portavoz del Grupo Municipal Socialista, manifiesta:',
+      'Sr. Ruiz Sánchez',
+      'Portavoz del Grupo Municipal Socialista',
+    ],
+    [
+      'Interviene la Sra. García de la Torre, Concejala de Hacienda, para explicar',
+      'Sra. García de la Torre',
+      'Concejala de Hacienda',
+    ],
     ['Toma la palabra D. José María Fernández-Pacheco, quien señala', 'D. José María Fernández-Pacheco', undefined],
     ['Dña. Mª José López interviene', 'Dña. Mª José López', undefined],
     ['Doña Ana Gil pregunta', 'Dña. Ana Gil', undefined],
@@ -14,8 +22,16 @@ describe('findSpeakerReferences', () => {
     ['La Sra. Alcaldesa-Presidenta abre la sesión', 'Alcaldesa', 'Alcaldesa-Presidenta'],
     ['Por el Sr. Secretario se da lectura', 'Secretario', 'Secretario'],
     ['Por Secretaría se da cuenta', 'Secretaría', 'Secretaría'],
-    ['El Sr. Alcalde-Presidente, D. Juan Pérez García, declara abierta la sesión.', 'D. Juan Pérez García', 'Alcalde-Presidente'],
-    ['el Portavoz del Grupo Municipal Popular, Sr. García, manifiesta', 'Sr. García', 'Portavoz del Grupo Municipal Popular'],
+    [
+      'El Sr. Alcalde-Presidente, D. Juan Pérez García, declara abierta la sesión.',
+      'D. Juan Pérez García',
+      'Alcalde-Presidente',
+    ],
+    [
+      'el Portavoz del Grupo Municipal Popular, Sr. García, manifiesta',
+      'Sr. García',
+      'Portavoz del Grupo Municipal Popular',
+    ],
     ['El Sr. Concejal Delegado de Hacienda, D. Luis Gil, expone:', 'D. Luis Gil', 'Concejal Delegado de Hacienda'],
     ['la Concejala de Hacienda manifiesta', 'Concejala de Hacienda', 'Concejala de Hacienda'],
     ['El Sr. Ruiz, del Grupo Municipal Socialista, pregunta', 'Sr. Ruiz', 'Grupo Municipal Socialista'],

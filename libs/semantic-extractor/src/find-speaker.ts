@@ -14,7 +14,23 @@ export type SpeakerReference = {
 const UPPER = 'A-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏ';
 const LETTER = 'a-záéíóúüñçàèìòùïA-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏªº';
 const NAME_WORD = `(?:[${UPPER}][${LETTER}'’·]*(?:-[${LETTER}]+)*\\.?|M\\.ª)`;
-const PARTICLES = ['de', 'del', 'de la', 'de las', 'de los', 'la', 'las', 'los', 'van', 'von', 'da', 'das', 'do', 'dos', 'di']
+const PARTICLES = [
+  'de',
+  'del',
+  'de la',
+  'de las',
+  'de los',
+  'la',
+  'las',
+  'los',
+  'van',
+  'von',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+]
   .flatMap((particle) => [particle, particle.toUpperCase()])
   .join('|');
 const NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)*${NAME_WORD}){0,6}`;
@@ -24,7 +40,9 @@ const OFFICE_WORDS = variants(
   'alcaldesa alcalde presidenta presidente presidencia vicepresidenta vicepresidente alcaldía alcaldia secretaría ' +
     'secretaria secretario interventora interventor tesorera tesorero portavoz concejala concejal edil',
 );
-const OFFICE_SUFFIX = variants('presidenta presidente general interventora interventor accidental municipal delegada delegado');
+const OFFICE_SUFFIX = variants(
+  'presidenta presidente general interventora interventor accidental municipal delegada delegado',
+);
 const CAPITALISED = `[${UPPER}][${LETTER}.'’-]*`;
 const OFFICE_QUALIFIER =
   `(?:[ \\t]+(?:(?:del|DEL)[ \\t]+(?:[Gg]rupo|GRUPO)(?:[ \\t]+(?:[Mm]unicipal|MUNICIPAL))?|de|del|de la|DE|DEL|DE LA)[ \\t]+${CAPITALISED}` +
@@ -44,7 +62,8 @@ const PAREN_APPOSITION = /^\s*\(([^()\n]{1,80})\)/u;
 const NAME_AFTER_OFFICE = new RegExp(`^\\s*,?\\s*(${HONORIFIC})\\s*(${NAME})`, 'u');
 
 /** Cheap pre-check: every honorific and office starts with one of these. */
-const MAY_REFER = /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm)/iu;
+const MAY_REFER =
+  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm)/iu;
 
 /** Words that end a name: verbs and connectors that all-caps text would otherwise glue onto the name. */
 const NAME_STOPS = new Set(
@@ -80,7 +99,9 @@ export function findSpeakerReferences(text: string): SpeakerReference[] {
     if (OFFICE_NAMES.has(folded) || OFFICE_FIRST_WORDS.has(folded.split(/[\s-]/)[0] ?? '')) {
       references.push(officeReference(text, name, start, end));
     } else {
-      references.push(withApposition(text, { speaker: `${canonicalHonorific(honorific)} ${titleCase(name)}`, start, end }));
+      references.push(
+        withApposition(text, { speaker: `${canonicalHonorific(honorific)} ${titleCase(name)}`, start, end }),
+      );
     }
   }
   for (const match of text.matchAll(OFFICE_PATTERN)) {
@@ -91,7 +112,8 @@ export function findSpeakerReferences(text: string): SpeakerReference[] {
   }
   references.sort((a, b) => a.start - b.start || b.end - a.end);
   return references.filter(
-    (reference, index) => !references.some((other, j) => j < index && other.start <= reference.start && other.end >= reference.end),
+    (reference, index) =>
+      !references.some((other, j) => j < index && other.start <= reference.start && other.end >= reference.end),
   );
 }
 
@@ -122,7 +144,8 @@ function withApposition(text: string, reference: SpeakerReference): SpeakerRefer
       .replace(/^(?:del|de|en representaci[oó]n del|en nombre del|por el)\s+(?=grupo)/i, '')
       .trim();
     if (written !== '') {
-      const combined = reference.role && !isOfficeOnly(reference.role) ? reference.role : capitalize(titleCase(written));
+      const combined =
+        reference.role && !isOfficeOnly(reference.role) ? reference.role : capitalize(titleCase(written));
       return { ...reference, role: combined, end: reference.end + role[0].length };
     }
   }
@@ -172,7 +195,23 @@ function canonicalOffice(office: string): string {
   return capitalize(titleCase(base));
 }
 
-const LOWER_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'van', 'von', 'da', 'das', 'do', 'dos', 'di']);
+const LOWER_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'y',
+  'e',
+  'van',
+  'von',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+]);
 
 /** Title case for text written all in capitals ("RUIZ DE LA TORRE" → "Ruiz de la Torre"); other text as written. */
 export function titleCase(text: string): string {
@@ -182,7 +221,9 @@ export function titleCase(text: string): string {
     .toLowerCase()
     .split(/(\s+)/)
     .map((word, index) =>
-      index > 0 && LOWER_WORDS.has(word) ? word : word.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+      index > 0 && LOWER_WORDS.has(word)
+        ? word
+        : word.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
     )
     .join('');
 }

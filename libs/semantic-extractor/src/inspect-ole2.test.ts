@@ -4,8 +4,22 @@ import { inspectOle2 } from './inspect-ole2';
 
 describe('inspectOle2', () => {
   it.each([
-    ['an encrypted OOXML package', [{ name: 'EncryptionInfo', data: new Uint8Array(200) }, { name: 'EncryptedPackage', data: new Uint8Array(900) }], 'encrypted_ooxml'],
-    ['a Word 97-2003 document', [{ name: 'WordDocument', data: wordDocumentStream(false) }, { name: '1Table', data: new Uint8Array(600) }], 'word_doc'],
+    [
+      'an encrypted OOXML package',
+      [
+        { name: 'EncryptionInfo', data: new Uint8Array(200) },
+        { name: 'EncryptedPackage', data: new Uint8Array(900) },
+      ],
+      'encrypted_ooxml',
+    ],
+    [
+      'a Word 97-2003 document',
+      [
+        { name: 'WordDocument', data: wordDocumentStream(false) },
+        { name: '1Table', data: new Uint8Array(600) },
+      ],
+      'word_doc',
+    ],
     ['a password-protected .doc', [{ name: 'WordDocument', data: wordDocumentStream(true) }], 'encrypted_doc'],
     ['an Excel 97 workbook', [{ name: 'Workbook', data: new Uint8Array(5000) }], 'other'],
   ] as const)('recognises %s', (_, streams, content) => {

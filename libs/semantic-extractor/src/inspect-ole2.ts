@@ -37,7 +37,8 @@ function readDirectory(bytes: Uint8Array): DirectoryEntry[] | undefined {
   const entries: DirectoryEntry[] = [];
   let sector = view.getUint32(48, true);
   for (let hops = 0; sector !== END_OF_CHAIN; hops += 1) {
-    if (hops > sectorCount || sector >= sectorCount || sectorOffset(sector) + sectorSize > bytes.length) return undefined;
+    if (hops > sectorCount || sector >= sectorCount || sectorOffset(sector) + sectorSize > bytes.length)
+      return undefined;
     for (let offset = sectorOffset(sector); offset < sectorOffset(sector) + sectorSize; offset += 128) {
       const entry = readDirectoryEntry(view, offset);
       if (entry) entries.push(entry);

@@ -36,28 +36,46 @@ describe('openDocxPackage', () => {
           name: '[Content_Types].xml',
           data: '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
         },
-        { name: '_rels/.rels', data: '<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
+        {
+          name: '_rels/.rels',
+          data: '<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        },
         { name: 'xl/workbook.xml', data: '<workbook/>' },
       ]),
       'not_docx',
     ],
     ['a legacy .doc', buildCfb([{ name: 'WordDocument', data: wordDocumentStream(false) }]), 'legacy_doc'],
-    ['an encrypted DOCX', buildCfb([{ name: 'EncryptionInfo', data: new Uint8Array(100) }, { name: 'EncryptedPackage', data: new Uint8Array(100) }]), 'encrypted'],
+    [
+      'an encrypted DOCX',
+      buildCfb([
+        { name: 'EncryptionInfo', data: new Uint8Array(100) },
+        { name: 'EncryptedPackage', data: new Uint8Array(100) },
+      ]),
+      'encrypted',
+    ],
     ['an encrypted .doc', buildCfb([{ name: 'WordDocument', data: wordDocumentStream(true) }]), 'encrypted'],
   ])('rejects %s', (_, bytes, code) => {
     expect(codeOf(bytes)).toBe(code);
   });
 
   it('rejects a file above maxCompressedBytes before looking inside', () => {
-    expect(codeOf(buildMinimalDocx(paragraphXml('Hola')), resolveDocxLimits({ maxCompressedBytes: 100 }))).toBe('too_large');
+    expect(codeOf(buildMinimalDocx(paragraphXml('Hola')), resolveDocxLimits({ maxCompressedBytes: 100 }))).toBe(
+      'too_large',
+    );
   });
 
   it('refuses to inflate an entry beyond its declared size (zip_bomb), and a short one is corrupt', async () => {
-    const lying = buildMinimalDocx(paragraphXml('x'), [{ name: 'word/big.xml', data: new Uint8Array(100_000), declaredUncompressedSize: 1000 }]);
+    const lying = buildMinimalDocx(paragraphXml('x'), [
+      { name: 'word/big.xml', data: new Uint8Array(100_000), declaredUncompressedSize: 1000 },
+    ]);
     const docx = openDocxPackage(lying, DEFAULT_DOCX_LIMITS);
     await expect(docx.read('word/big.xml')).rejects.toMatchObject({ code: 'zip_bomb' });
-    const short = buildMinimalDocx(paragraphXml('x'), [{ name: 'word/short.xml', data: 'abc', declaredUncompressedSize: 10 }]);
-    await expect(openDocxPackage(short, DEFAULT_DOCX_LIMITS).read('word/short.xml')).rejects.toMatchObject({ code: 'corrupt' });
+    const short = buildMinimalDocx(paragraphXml('x'), [
+      { name: 'word/short.xml', data: 'abc', declaredUncompressedSize: 10 },
+    ]);
+    await expect(openDocxPackage(short, DEFAULT_DOCX_LIMITS).read('word/short.xml')).rejects.toMatchObject({
+      code: 'corrupt',
+    });
   });
 
   it('caps the bytes actually inflated over the whole package', async () => {

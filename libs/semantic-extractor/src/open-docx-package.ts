@@ -18,7 +18,8 @@ export type DocxPackage = {
 };
 
 const LOCAL_SIGNATURE = 0x04034b50;
-const WORD_CONTENT_TYPE = /wordprocessingml\.(document|template)\.main\+xml|application\/vnd\.ms-word\.(document|template)\.macroEnabled/i;
+const WORD_CONTENT_TYPE =
+  /wordprocessingml\.(document|template)\.main\+xml|application\/vnd\.ms-word\.(document|template)\.macroEnabled/i;
 
 /** Sniffs the bytes, maps every non-DOCX shape to its ActaError code, and opens the zip without inflating it. */
 export function openDocxPackage(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
@@ -99,7 +100,10 @@ function inflateEntry(view: DataView, bytes: Uint8Array, entry: ZipEntry, budget
     return compressed;
   }
   if (entry.method !== 8) {
-    throw new ActaError('corrupt', `zip entry ${JSON.stringify(entry.name)} uses unsupported compression ${entry.method}`);
+    throw new ActaError(
+      'corrupt',
+      `zip entry ${JSON.stringify(entry.name)} uses unsupported compression ${entry.method}`,
+    );
   }
   if (entry.uncompressedSize === 0) return new Uint8Array(0);
   let data: Buffer;

@@ -20,7 +20,10 @@ const CARDINAL_WORD =
 
 const MAY_BE_HEADING =
   /^[\s\u00a0]*(?:\d|[IVXL]+\s*[.)\-:–—]|punto|asunto|apartado|primer|segund|tercer|cuart|quint|sext|s[eé]p?tim|octav|noven|non[oa]|d[eé]cim|und[eé]cim|duod[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim)/i;
-const DIGITS = new RegExp(`^${PREFIX}?(\\d{1,3})(?!\\d)(?!\\s*[.,]\\s*\\d)\\s*((?:[ºª°]|\\.[ºª°])(?:${SEPARATOR})?|o(?=\\s*[.-])${SEPARATOR}|${SEPARATOR})?\\s*`, 'i');
+const DIGITS = new RegExp(
+  `^${PREFIX}?(\\d{1,3})(?!\\d)(?!\\s*[.,]\\s*\\d)\\s*((?:[ºª°]|\\.[ºª°])(?:${SEPARATOR})?|o(?=\\s*[.-])${SEPARATOR}|${SEPARATOR})?\\s*`,
+  'i',
+);
 const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const CARDINAL = new RegExp(`^${PREFIX}(${CARDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const ROMAN = new RegExp(`^${PREFIX}?([IVXL]{1,7})(${SEPARATOR})\\s*`, 'u');

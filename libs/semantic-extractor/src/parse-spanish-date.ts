@@ -1,15 +1,29 @@
 import { foldSpanish, parseSpanishCardinal } from './parse-spanish-number';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
-  setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
 const MONTH = '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
 const NUMBER_WORD =
   '(?:un|uno|una|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|\\w+cientos|\\w+cientas|quinientos|mil|y)';
 const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(\\d{1,2})\\s*[ºo°]?\\s+de\\s+${MONTH}\\s*,?\\s+(?:de|del)\\s+(?:ano\\s+)?(\\d\\.?\\d{3})\\b`, 'g'),
-  new RegExp(`\\b(${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\s+de\\s+${MONTH}\\s+(?:de|del)\\s+(?:ano\\s+)?(${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\b`, 'g'),
+  new RegExp(
+    `\\b(${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\s+de\\s+${MONTH}\\s+(?:de|del)\\s+(?:ano\\s+)?(${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\b`,
+    'g',
+  ),
   /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g,
   /\b(\d{4})-(\d{2})-(\d{2})\b/g,
 ];

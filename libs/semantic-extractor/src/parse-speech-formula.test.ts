@@ -5,11 +5,23 @@ describe('parseSpeechFormula', () => {
   it.each([
     [
       'El Sr. Ruiz Sánchez, Portavoz del Grupo Municipal Socialista, manifiesta:',
-      { speaker: 'Sr. Ruiz Sánchez', role: 'Portavoz del Grupo Municipal Socialista', kind: 'intervention', formulaOnly: true, introducesSpeech: true },
+      {
+        speaker: 'Sr. Ruiz Sánchez',
+        role: 'Portavoz del Grupo Municipal Socialista',
+        kind: 'intervention',
+        formulaOnly: true,
+        introducesSpeech: true,
+      },
     ],
     [
       'Interviene la Sra. García, Concejala de Hacienda, para explicar que el presupuesto crece un 3 %.',
-      { speaker: 'Sra. García', role: 'Concejala de Hacienda', kind: 'intervention', formulaOnly: false, introducesSpeech: false },
+      {
+        speaker: 'Sra. García',
+        role: 'Concejala de Hacienda',
+        kind: 'intervention',
+        formulaOnly: false,
+        introducesSpeech: false,
+      },
     ],
     [
       'Toma la palabra D. José Fernández, quien señala que su grupo votará en contra.',
@@ -26,7 +38,10 @@ describe('parseSpeechFormula', () => {
     ],
     ['Responde el Sr. Alcalde que se estudiará la propuesta.', { speaker: 'Alcalde', formulaOnly: false }],
     ['Por Secretaría se da cuenta del expediente.', { speaker: 'Secretaría', kind: 'reading' }],
-    ['A continuación, el Sr. Alcalde dice literalmente:', { speaker: 'Alcalde', formulaOnly: true, introducesSpeech: true }],
+    [
+      'A continuación, el Sr. Alcalde dice literalmente:',
+      { speaker: 'Alcalde', formulaOnly: true, introducesSpeech: true },
+    ],
     ['El Sr. Ruiz, en nombre de su grupo, manifiesta lo siguiente:', { speaker: 'Sr. Ruiz', formulaOnly: true }],
     [
       'Abierto el turno de intervenciones, toma la palabra el Sr. Gómez Ruiz (PP) y dice:',
@@ -43,7 +58,9 @@ describe('parseSpeechFormula', () => {
   });
 
   it.each([
-    ['Sometido el asunto a votación, con los votos a favor del Sr. Alcalde y de los concejales del PSOE, queda aprobado.'],
+    [
+      'Sometido el asunto a votación, con los votos a favor del Sr. Alcalde y de los concejales del PSOE, queda aprobado.',
+    ],
     ['El Pleno toma conocimiento de los decretos.'],
     ['El Sr. Alcalde somete a votación la propuesta.'],
     ['Se incorpora a la sesión la Sra. Gil.'],

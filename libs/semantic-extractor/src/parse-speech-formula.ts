@@ -27,8 +27,10 @@ const VERB_BEFORE = new RegExp(
   `(?:^|[,.;:]\\s*|\\by\\s+)${ADVERBS}(?:interviene|intervino|toma\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|tom[oó]\\s+la\\s+palabra|hace\\s+uso\\s+de\\s+la\\s+palabra|responde|respondi[oó]|contesta|contest[oó]|replica|replic[oó]|pregunta|pregunt[oó]|a[nñ]ade|aclara|explica|manifiesta|dice|informa|expone|lee|seguidamente\\s+interviene)\\s+${ADVERBS}(?:el|la|EL|LA)?\\s*$`,
   'iu',
 );
-const GIVES_FLOOR = /(?:concede|cede|otorga|da|concedida|cedida|otorgada|dada|conceder|ceder|otorgar|dar)\s+(?:el\s+uso\s+de\s+)?la\s+palabra\s+(?:a|al)\s*$/iu;
-const OBJECT_POSITION = /(?:^|[^\p{L}])(?:a|al|del|de|con|para|hacia|sobre|contra|ante|entre|seg[uú]n|que|y|e|o|u)\s+(?:el|la|los|las)?\s*$/iu;
+const GIVES_FLOOR =
+  /(?:concede|cede|otorga|da|concedida|cedida|otorgada|dada|conceder|ceder|otorgar|dar)\s+(?:el\s+uso\s+de\s+)?la\s+palabra\s+(?:a|al)\s*$/iu;
+const OBJECT_POSITION =
+  /(?:^|[^\p{L}])(?:a|al|del|de|con|para|hacia|sobre|contra|ante|entre|seg[uú]n|que|y|e|o|u)\s+(?:el|la|los|las)?\s*$/iu;
 const AGENT_BEFORE = /(?:^|[^\p{L}])por\s+(?:el|la)?\s*$/iu;
 const PASSIVE_AFTER = /^\s*,?\s*(?:(?:se|le|les)\s+)+/iu;
 const READING =
@@ -44,7 +46,8 @@ const FORMULA_WORDS = new Set(
   ).split(' '),
 );
 const VERB_WORD = new RegExp(`^${VERB}$`, 'iu');
-const UPPER_NAME_WITH_GROUP = /^\s*([A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'’.-]*(?:\s+[A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'’.-]*){0,5})\s*\(([^()\n]{1,60})\)\s*:\s*(\S[\s\S]*)$/u;
+const UPPER_NAME_WITH_GROUP =
+  /^\s*([A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'’.-]*(?:\s+[A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'’.-]*){0,5})\s*\(([^()\n]{1,60})\)\s*:\s*(\S[\s\S]*)$/u;
 const DIALOGUE_SEPARATOR = /^\s*(?::|\.?\s*[-–—]+)\s*(\S[\s\S]*)$/u;
 
 /**
@@ -61,7 +64,8 @@ export function parseDialogueLine(text: string): DialogueLine | undefined {
   const upper = UPPER_NAME_WITH_GROUP.exec(text);
   if (upper && !/\d/.test(upper[1] ?? '')) {
     const speech = (upper[3] ?? '').trim();
-    if (!isNameList(speech)) return { speaker: titleCase((upper[1] ?? '').trim()), role: (upper[2] ?? '').trim(), speech };
+    if (!isNameList(speech))
+      return { speaker: titleCase((upper[1] ?? '').trim()), role: (upper[2] ?? '').trim(), speech };
   }
   return undefined;
 }

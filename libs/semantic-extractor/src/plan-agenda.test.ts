@@ -53,6 +53,22 @@ describe('planAgenda', () => {
     ]);
   });
 
+  it('takes an ORDEN DEL DÍA heading followed directly by the item bodies as no list at all', () => {
+    const plan = planAgenda([
+      h(1, 'ACTA DE LA SESIÓN ORDINARIA'),
+      b('ORDEN DEL DÍA'),
+      h(2, 'PRIMERO.- APROBACIÓN DEL ACTA ANTERIOR.'),
+      p('El Sr. Alcalde manifiesta: «¿Alguna observación?»'),
+      h(2, 'SEGUNDO.- MOCIÓN SOBRE VIVIENDA.'),
+      p('Queda aprobada por unanimidad.'),
+    ]);
+    expect(plan.listBlocks.size).toBe(0);
+    expect(headingsOf(plan)).toEqual([
+      [2, 1],
+      [4, 2],
+    ]);
+  });
+
   it('numbers a Word list (no written numbers) by position', () => {
     const plan = planAgenda([
       b('ACTA'),

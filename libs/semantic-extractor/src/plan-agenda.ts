@@ -25,7 +25,32 @@ const ACTA_TITLE = /^(?:borrador\s+(?:del?\s+)?)?acta\b|\bacta\s+(?:de\s+la\s+|d
 const STOP_WORDS = new Set(
   'del las los que por con para una sus ante sobre entre como este esta dicho dicha mediante segun desde'.split(' '),
 );
-const NOT_INFINITIVE = new Set(['lugar', 'mar', 'hogar', 'bienestar', 'particular', 'militar', 'escolar', 'popular', 'titular', 'regular', 'familiar', 'exterior', 'interior', 'anterior', 'posterior', 'superior', 'inferior', 'mayor', 'menor', 'alquiler', 'taller', 'deber', 'poder', 'placer']);
+const NOT_INFINITIVE = new Set([
+  'lugar',
+  'mar',
+  'hogar',
+  'bienestar',
+  'particular',
+  'militar',
+  'escolar',
+  'popular',
+  'titular',
+  'regular',
+  'familiar',
+  'exterior',
+  'interior',
+  'anterior',
+  'posterior',
+  'superior',
+  'inferior',
+  'mayor',
+  'menor',
+  'alquiler',
+  'taller',
+  'deber',
+  'poder',
+  'placer',
+]);
 
 /**
  * Decides which blocks are agenda-item headings. A numbered block ("1.- …", "PRIMERO.- …", "Punto 3. …") is a
@@ -83,12 +108,21 @@ function readAgendaList(blocks: readonly Block[], from: number): AgendaList {
     const block = blocks[marker];
     if (!block || block.type === 'table' || classifyParagraph(block.text) !== 'agenda') continue;
     const list = readListEntries(blocks, marker + 1);
-    if (list.entries.size > 0) {
+    // A real list is followed by the bodies, numbered from the start again. When the numbering never restarts,
+    // the "ORDEN DEL DÍA" heading introduced the bodies themselves and the first "entry" is item 1's heading.
+    if (list.entries.size > 0 && numberingRestarts(blocks, list)) {
       list.blocks.add(marker);
       return list;
     }
   }
   return empty;
+}
+
+function numberingRestarts(blocks: readonly Block[], list: AgendaList): boolean {
+  const first = Math.min(...list.entries.keys());
+  return blocks
+    .slice(list.end)
+    .some((block) => block.type !== 'table' && parseAgendaHeading(block.text)?.index === first);
 }
 
 function readListEntries(blocks: readonly Block[], from: number): AgendaList {
@@ -140,7 +174,10 @@ function findListBeforeRestart(blocks: readonly Block[], candidates: readonly Ca
   const list: AgendaList = { blocks: new Set(), entries: new Map(), end: 0 };
   for (const candidate of candidates.slice(0, runEnd + 1)) {
     list.blocks.add(candidate.block);
-    list.entries.set(candidate.heading.index, cleanTitle(candidate.heading.title || (blocks[candidate.block]?.text ?? '')));
+    list.entries.set(
+      candidate.heading.index,
+      cleanTitle(candidate.heading.title || (blocks[candidate.block]?.text ?? '')),
+    );
     list.end = candidate.block + 1;
   }
   return list;
@@ -234,7 +271,9 @@ function fallBackToUnnumberedHeadings(
   for (const { block, index } of eligible) {
     if (block.level !== level) continue;
     const text = block.text;
-    const listed = [...list.entries.entries()].find(([number, title]) => number > current && similarity(text, title) >= 0.5);
+    const listed = [...list.entries.entries()].find(
+      ([number, title]) => number > current && similarity(text, title) >= 0.5,
+    );
     current = listed ? listed[0] : current + 1;
     headings.set(index, { index: current, titleBlocks: 0 });
   }

@@ -38,7 +38,12 @@ describe('readActaMeta', () => {
         'ASISTENTES:',
         'En Castrillo de Duero, siendo las doce horas del día catorce de febrero de dos mil veinticuatro, en la Casa Consistorial de Castrillo de Duero.',
       ]),
-    ).toEqual({ title: 'ACTA DE LA SESIÓN ORDINARIA', date: '2024-02-14', municipality: 'Castrillo de Duero', sessionType: 'ordinaria' });
+    ).toEqual({
+      title: 'ACTA DE LA SESIÓN ORDINARIA',
+      date: '2024-02-14',
+      municipality: 'Castrillo de Duero',
+      sessionType: 'ordinaria',
+    });
   });
 
   it('leaves out what it cannot find', () => {

@@ -6,10 +6,26 @@ import { foldSpanish } from './parse-spanish-number';
 
 const MAX_TITLE = 300;
 const MAX_PREAMBLE_CHARS = 20_000;
-const COUNCIL = /\b(?:excm[oa]\.?\s+|ilm[oa]\.?\s+|muy\s+ilustre\s+)?(?:ayuntamiento|ajuntament|concello|ayto\.)(?:\s+pleno)?\s+(?:de|del|d')\s*/giu;
-const CASA_CONSISTORIAL = /\b(?:casa\s+consistorial|salon\s+de\s+(?:plenos|sesiones)(?:\s+de\s+la\s+casa\s+consistorial)?)\s+(?:de|del)\s+/giu;
+const COUNCIL =
+  /\b(?:excm[oa]\.?\s+|ilm[oa]\.?\s+|muy\s+ilustre\s+)?(?:ayuntamiento|ajuntament|concello|ayto\.)(?:\s+pleno)?\s+(?:de|del|d')\s*/giu;
+const CASA_CONSISTORIAL =
+  /\b(?:casa\s+consistorial|salon\s+de\s+(?:plenos|sesiones)(?:\s+de\s+la\s+casa\s+consistorial)?)\s+(?:de|del)\s+/giu;
 const NAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', "d'", "l'", 'y', 'i']);
-const NAME_STOPS = new Set(['celebrada', 'celebrado', 'en', 'sesion', 'a', 'siendo', 'que', 'con', 'para', 'por', 'fecha', 'acta', 'pleno']);
+const NAME_STOPS = new Set([
+  'celebrada',
+  'celebrado',
+  'en',
+  'sesion',
+  'a',
+  'siendo',
+  'que',
+  'con',
+  'para',
+  'por',
+  'fecha',
+  'acta',
+  'pleno',
+]);
 
 /**
  * Title, date, municipality and session type of the minutes, from the title block and the preamble (the text
@@ -79,7 +95,10 @@ function readPlaceName(text: string): string | undefined {
 /** ordinaria | extraordinaria | urgente (extraordinary and urgent) | constitutiva. */
 export function findSessionType(text: string): string | undefined {
   const folded = foldSpanish(text);
-  const match = /\b(?:sesion|pleno|junta)\s+(?:publica\s+)?(ordinari[oa]|extraordinari[oa](?:\s+(?:y|de\s+caracter)\s+urgente|\s+urgente)?|constitutiv[oa])\b/.exec(folded);
+  const match =
+    /\b(?:sesion|pleno|junta)\s+(?:publica\s+)?(ordinari[oa]|extraordinari[oa](?:\s+(?:y|de\s+caracter)\s+urgente|\s+urgente)?|constitutiv[oa])\b/.exec(
+      folded,
+    );
   if (!match) return undefined;
   const kind = match[1] ?? '';
   if (kind.includes('urgente')) return 'urgente';

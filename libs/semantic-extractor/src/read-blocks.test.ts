@@ -3,8 +3,12 @@ import { readBlocks } from './read-blocks';
 
 describe('readBlocks', () => {
   it('turns headings, paragraphs, bold and italic runs into blocks', () => {
-    const blocks = readBlocks('<h1>ACTA</h1><p><strong>1.- Aprobación</strong></p><p><strong>El Sr. X</strong> dice</p><p><em>«Texto»</em></p>');
-    expect(blocks.map(({ type, level, text, allBold, allItalic }) => ({ type, level, text, allBold, allItalic }))).toEqual([
+    const blocks = readBlocks(
+      '<h1>ACTA</h1><p><strong>1.- Aprobación</strong></p><p><strong>El Sr. X</strong> dice</p><p><em>«Texto»</em></p>',
+    );
+    expect(
+      blocks.map(({ type, level, text, allBold, allItalic }) => ({ type, level, text, allBold, allItalic })),
+    ).toEqual([
       { type: 'heading', level: 1, text: 'ACTA', allBold: true, allItalic: false },
       { type: 'paragraph', level: 0, text: '1.- Aprobación', allBold: true, allItalic: false },
       { type: 'paragraph', level: 0, text: 'El Sr. X dice', allBold: false, allItalic: false },
@@ -23,8 +27,14 @@ describe('readBlocks', () => {
   });
 
   it('keeps a table as one block with its cells', () => {
-    const [table] = readBlocks('<table><tr><td><p>Alcalde:</p></td><td><p>D. Juan</p><p>Pérez</p></td></tr><tr><td></td><td></td></tr></table>');
-    expect(table).toMatchObject({ type: 'table', rows: [['Alcalde:', 'D. Juan Pérez']], text: 'Alcalde: | D. Juan Pérez' });
+    const [table] = readBlocks(
+      '<table><tr><td><p>Alcalde:</p></td><td><p>D. Juan</p><p>Pérez</p></td></tr><tr><td></td><td></td></tr></table>',
+    );
+    expect(table).toMatchObject({
+      type: 'table',
+      rows: [['Alcalde:', 'D. Juan Pérez']],
+      text: 'Alcalde: | D. Juan Pérez',
+    });
   });
 
   it('drops footnote references and reads footnotes as notes', () => {
@@ -45,6 +55,8 @@ describe('readBlocks', () => {
   });
 
   it('joins words hyphenated across a line break and drops empty blocks', () => {
-    expect(readBlocks('<p>presu-<br />puesto</p><p> </p><p><img src="" /></p>').map((block) => block.text)).toEqual(['presupuesto']);
+    expect(readBlocks('<p>presu-<br />puesto</p><p> </p><p><img src="" /></p>').map((block) => block.text)).toEqual([
+      'presupuesto',
+    ]);
   });
 });

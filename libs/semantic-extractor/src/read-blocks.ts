@@ -65,7 +65,12 @@ export function readBlocks(html: string): Block[] {
         allBold,
         allItalic: current.visible > 0 && current.italic === current.visible,
         rows: [],
-        lines: current.text.includes('\n') ? current.text.split('\n').map(normalizeText).filter((line) => line !== '') : [text],
+        lines: current.text.includes('\n')
+          ? current.text
+              .split('\n')
+              .map(normalizeText)
+              .filter((line) => line !== '')
+          : [text],
       });
     }
     current = undefined;

@@ -10,7 +10,9 @@ describe('readZipDirectory', () => {
       { name: 'b.bin', data: new Uint8Array([1, 2, 3]), method: 0 },
     ]);
     const directory = readZipDirectory(zip, DEFAULT_DOCX_LIMITS);
-    expect([...directory.entries.values()].map(({ name, method, uncompressedSize }) => ({ name, method, uncompressedSize }))).toEqual([
+    expect(
+      [...directory.entries.values()].map(({ name, method, uncompressedSize }) => ({ name, method, uncompressedSize })),
+    ).toEqual([
       { name: 'a.txt', method: 8, uncompressedSize: 14 },
       { name: 'b.bin', method: 0, uncompressedSize: 3 },
     ]);
@@ -19,12 +21,25 @@ describe('readZipDirectory', () => {
 
   it.each([
     ['too many entries', { maxEntries: 2 }, [1, 2, 3].map((n) => ({ name: `${n}.txt`, data: 'x' }))],
-    ['declared total above the limit', {}, [{ name: 'big.xml', data: 'x', declaredUncompressedSize: 300 * 1024 * 1024 }]],
+    [
+      'declared total above the limit',
+      {},
+      [{ name: 'big.xml', data: 'x', declaredUncompressedSize: 300 * 1024 * 1024 }],
+    ],
     ['archive ratio above the limit', { maxCompressionRatio: 5 }, [{ name: 'zeros', data: new Uint8Array(1000) }]],
-    ['entry ratio above the limit', {}, [{ name: 'zeros', data: new Uint8Array(2 * 1024 * 1024) }, { name: 'pad', data: randomBytes(200_000), method: 0 as const }]],
+    [
+      'entry ratio above the limit',
+      {},
+      [
+        { name: 'zeros', data: new Uint8Array(2 * 1024 * 1024) },
+        { name: 'pad', data: randomBytes(200_000), method: 0 as const },
+      ],
+    ],
   ])('throws zip_bomb for %s', (_, limits, entries) => {
     const zip = buildZip(entries);
-    expect(() => readZipDirectory(zip, resolveDocxLimits(limits))).toThrow(expect.objectContaining({ code: 'zip_bomb' }));
+    expect(() => readZipDirectory(zip, resolveDocxLimits(limits))).toThrow(
+      expect.objectContaining({ code: 'zip_bomb' }),
+    );
   });
 
   it('throws encrypted for zip-level encryption', () => {
@@ -34,19 +49,27 @@ describe('readZipDirectory', () => {
 
   it.each([
     ['a truncated archive', (zip: Buffer) => zip.subarray(0, zip.length - 30)],
-    ['a central directory pointing outside the file', (zip: Buffer) => {
-      const copy = Buffer.from(zip);
-      copy.writeUInt32LE(zip.length * 2, zip.length - 6);
-      return copy;
-    }],
-    ['a multi-disk archive', (zip: Buffer) => {
-      const copy = Buffer.from(zip);
-      copy.writeUInt16LE(1, zip.length - 18);
-      return copy;
-    }],
+    [
+      'a central directory pointing outside the file',
+      (zip: Buffer) => {
+        const copy = Buffer.from(zip);
+        copy.writeUInt32LE(zip.length * 2, zip.length - 6);
+        return copy;
+      },
+    ],
+    [
+      'a multi-disk archive',
+      (zip: Buffer) => {
+        const copy = Buffer.from(zip);
+        copy.writeUInt16LE(1, zip.length - 18);
+        return copy;
+      },
+    ],
   ])('throws corrupt for %s', (_, damage) => {
     const zip = buildZip([{ name: 'a.txt', data: 'contenido' }]);
-    expect(() => readZipDirectory(damage(zip), DEFAULT_DOCX_LIMITS)).toThrow(expect.objectContaining({ code: 'corrupt' }));
+    expect(() => readZipDirectory(damage(zip), DEFAULT_DOCX_LIMITS)).toThrow(
+      expect.objectContaining({ code: 'corrupt' }),
+    );
   });
 });
 

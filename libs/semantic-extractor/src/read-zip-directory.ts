@@ -75,10 +75,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: DocxLimits): ZipDire
   }
   const ratio = totalUncompressed / Math.max(totalCompressed, 1);
   if (ratio > limits.maxCompressionRatio) {
-    throw new ActaError(
-      'zip_bomb',
-      `zip compression ratio ${ratio.toFixed(0)} exceeds ${limits.maxCompressionRatio}`,
-    );
+    throw new ActaError('zip_bomb', `zip compression ratio ${ratio.toFixed(0)} exceeds ${limits.maxCompressionRatio}`);
   }
   return { entries, totalUncompressedBytes: totalUncompressed };
 }
@@ -147,7 +144,7 @@ function readCentralEntry(view: DataView, bytes: Uint8Array, offset: number): { 
 /** Zip64 extended information (0x0001): 8-byte values, only for the fields saturated at 0xFFFFFFFF, in order. */
 function applyZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry): void {
   const end = start + length;
-  for (let offset = start; offset + 4 <= end; ) {
+  for (let offset = start; offset + 4 <= end;) {
     const id = view.getUint16(offset, true);
     const size = view.getUint16(offset + 2, true);
     if (offset + 4 + size > end) throw corrupt('truncated extra field');

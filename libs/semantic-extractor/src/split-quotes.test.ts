@@ -32,14 +32,20 @@ describe('splitQuotes', () => {
   });
 
   it('handles straight and curly double quotes, but not inch marks', () => {
-    expect(splitQuotes('Dice: "hola" y “adiós”').pieces.filter((piece) => piece.quoted).map((piece) => piece.text)).toEqual([
-      'hola',
-      'adiós',
+    expect(
+      splitQuotes('Dice: "hola" y “adiós”')
+        .pieces.filter((piece) => piece.quoted)
+        .map((piece) => piece.text),
+    ).toEqual(['hola', 'adiós']);
+    expect(splitQuotes('Una pantalla de 55" nueva').pieces).toEqual([
+      { quoted: false, text: 'Una pantalla de 55" nueva' },
     ]);
-    expect(splitQuotes('Una pantalla de 55" nueva').pieces).toEqual([{ quoted: false, text: 'Una pantalla de 55" nueva' }]);
   });
 
   it('returns a single unquoted piece for text without quotes', () => {
-    expect(splitQuotes('Sin comillas.')).toEqual({ pieces: [{ quoted: false, text: 'Sin comillas.' }], open: undefined });
+    expect(splitQuotes('Sin comillas.')).toEqual({
+      pieces: [{ quoted: false, text: 'Sin comillas.' }],
+      open: undefined,
+    });
   });
 });

@@ -8,7 +8,15 @@ describe('tokenizeHtml', () => {
       { type: 'text', text: 'A & B' },
       { type: 'open', tag: 'br', attributes: new Map(), selfClosing: true },
       { type: 'close', tag: 'p' },
-      { type: 'open', tag: 'a', attributes: new Map([['href', '#footnote-1'], ['id', 'r']]), selfClosing: false },
+      {
+        type: 'open',
+        tag: 'a',
+        attributes: new Map([
+          ['href', '#footnote-1'],
+          ['id', 'r'],
+        ]),
+        selfClosing: false,
+      },
       { type: 'text', text: '[1]' },
       { type: 'close', tag: 'a' },
     ]);

@@ -52,7 +52,13 @@ export function tokenizeHtml(html: string): HtmlToken[] {
     const [whole, slash, tag = '', attributeSource = '', selfClosing] = match;
     const name = tag.toLowerCase();
     if (slash) tokens.push({ type: 'close', tag: name });
-    else tokens.push({ type: 'open', tag: name, attributes: readAttributes(attributeSource), selfClosing: selfClosing === '/' });
+    else
+      tokens.push({
+        type: 'open',
+        tag: name,
+        attributes: readAttributes(attributeSource),
+        selfClosing: selfClosing === '/',
+      });
     textStart = position + whole.length;
     position = html.indexOf('<', textStart);
   }
@@ -64,7 +70,8 @@ export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (entity: string, body: string) => {
     if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
     }
     return NAMED_ENTITIES[body.toLowerCase()] ?? entity;

@@ -69,7 +69,10 @@ describe('assertKeyPrefix', () => {
     expect(assertKeyPrefix(prefix)).toBe(prefix);
   });
 
-  it.each(['/mining/', 'a//b', '../a', 'a/../b', './a', 'a\\b', 'a\u0001', 'x'.repeat(1025)])('rejects %j with invalid_key', (prefix) => {
-    expect(codeOf(() => assertKeyPrefix(prefix))).toBe('invalid_key');
-  });
+  it.each(['/mining/', 'a//b', '../a', 'a/../b', './a', 'a\\b', 'a\u0001', 'x'.repeat(1025)])(
+    'rejects %j with invalid_key',
+    (prefix) => {
+      expect(codeOf(() => assertKeyPrefix(prefix))).toBe('invalid_key');
+    },
+  );
 });

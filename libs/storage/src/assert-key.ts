@@ -21,15 +21,18 @@ function reject(value: unknown, reason: string): never {
 function checkCommon(value: unknown, what: string): asserts value is string {
   if (typeof value !== 'string') reject(value, `${what} must be a string`);
   if (value.startsWith('/')) reject(value, `${what} must not start with '/'`);
-  if (FORBIDDEN_CHARS.test(value)) reject(value, `${what} must not contain control characters, backslashes or lone surrogates`);
+  if (FORBIDDEN_CHARS.test(value))
+    reject(value, `${what} must not contain control characters, backslashes or lone surrogates`);
   if (Buffer.byteLength(value, 'utf8') > MAX_KEY_BYTES) reject(value, `${what} is longer than ${MAX_KEY_BYTES} bytes`);
 }
 
 function checkSegment(value: string, segment: string): void {
   if (segment === '') reject(value, 'empty path segment');
   if (segment === '.' || segment === '..') reject(value, `'${segment}' segment`);
-  if (segment.startsWith(RESERVED_SEGMENT_PREFIX)) reject(value, `segments starting with '${RESERVED_SEGMENT_PREFIX}' are reserved`);
-  if (Buffer.byteLength(segment, 'utf8') > MAX_KEY_SEGMENT_BYTES) reject(value, `a segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`);
+  if (segment.startsWith(RESERVED_SEGMENT_PREFIX))
+    reject(value, `segments starting with '${RESERVED_SEGMENT_PREFIX}' are reserved`);
+  if (Buffer.byteLength(segment, 'utf8') > MAX_KEY_SEGMENT_BYTES)
+    reject(value, `a segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`);
 }
 
 export function isKey(key: string): boolean {

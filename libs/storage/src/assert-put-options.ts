@@ -14,7 +14,11 @@ const MAX_METADATA_BYTES = 2048;
 export function assertPutOptions(options: PutOptions, key: string): PutOptions {
   const { contentType, metadata } = options;
   if (contentType !== undefined && (typeof contentType !== 'string' || !PRINTABLE_ASCII.test(contentType))) {
-    throw new StorageError('invalid_argument', `Invalid contentType for ${JSON.stringify(key)}: printable ASCII expected.`, { key });
+    throw new StorageError(
+      'invalid_argument',
+      `Invalid contentType for ${JSON.stringify(key)}: printable ASCII expected.`,
+      { key },
+    );
   }
   if (metadata !== undefined) {
     let total = 0;
@@ -29,7 +33,11 @@ export function assertPutOptions(options: PutOptions, key: string): PutOptions {
       total += name.length + value.length;
     }
     if (total > MAX_METADATA_BYTES) {
-      throw new StorageError('invalid_argument', `Metadata of ${JSON.stringify(key)} exceeds ${MAX_METADATA_BYTES} bytes.`, { key });
+      throw new StorageError(
+        'invalid_argument',
+        `Metadata of ${JSON.stringify(key)} exceeds ${MAX_METADATA_BYTES} bytes.`,
+        { key },
+      );
     }
   }
   return options;

@@ -24,7 +24,10 @@ describe('canonicalVideoUrl', () => {
     ['https://example.com/a?', 'https://example.com/a'],
     ['https://cdn.example.com/v.mp4?utm_source=x&token=abc&utm_medium=y', 'https://cdn.example.com/v.mp4?token=abc'],
     ['https://cdn.example.com/v.mp4?utm_source=x', 'https://cdn.example.com/v.mp4'],
-    ['https://cdn.example.com/v.mp4?UTM_Campaign=x&fbclid=1&gclid=2&msclkid=3&id=7', 'https://cdn.example.com/v.mp4?id=7'],
+    [
+      'https://cdn.example.com/v.mp4?UTM_Campaign=x&fbclid=1&gclid=2&msclkid=3&id=7',
+      'https://cdn.example.com/v.mp4?id=7',
+    ],
     ['https://example.com/a?x=1%202&y=a+b', 'https://example.com/a?x=1%202&y=a+b'],
     ['https://example.com/a?x=1%202&fbclid=zz&y=a+b', 'https://example.com/a?x=1%202&y=a+b'],
     ['https://example.com/a?utm=keep&utmx=keep', 'https://example.com/a?utm=keep&utmx=keep'],
@@ -40,17 +43,22 @@ describe('canonicalVideoUrl', () => {
     expect(canonicalVideoUrl(once)).toBe(once);
   });
 
-  it.each(['', 'not a url', 'ftp://example.com/a.mp4', 'file:///etc/passwd', 'javascript:alert(1)', '/relative/path.mp4', '--help'])(
-    'rejects %j with invalid_uri',
-    (url) => {
-      let thrown: unknown;
-      try {
-        canonicalVideoUrl(url);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(StorageError);
-      expect((thrown as StorageError).code).toBe('invalid_uri');
-    },
-  );
+  it.each([
+    '',
+    'not a url',
+    'ftp://example.com/a.mp4',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    '/relative/path.mp4',
+    '--help',
+  ])('rejects %j with invalid_uri', (url) => {
+    let thrown: unknown;
+    try {
+      canonicalVideoUrl(url);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(StorageError);
+    expect((thrown as StorageError).code).toBe('invalid_uri');
+  });
 });

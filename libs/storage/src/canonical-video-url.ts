@@ -27,10 +27,15 @@ export function canonicalVideoUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch (error) {
-    throw new StorageError('invalid_uri', `Invalid video URL ${describeValue(url)}: not an absolute URL.`, { cause: error });
+    throw new StorageError('invalid_uri', `Invalid video URL ${describeValue(url)}: not an absolute URL.`, {
+      cause: error,
+    });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new StorageError('invalid_uri', `Invalid video URL ${describeValue(url)}: only http and https are supported.`);
+    throw new StorageError(
+      'invalid_uri',
+      `Invalid video URL ${describeValue(url)}: only http and https are supported.`,
+    );
   }
   const videoId = youtubeVideoId(url);
   if (videoId !== undefined) return `https://www.youtube.com/watch?v=${videoId}`;

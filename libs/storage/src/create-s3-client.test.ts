@@ -28,7 +28,11 @@ describe('createS3Client', () => {
   });
 
   it('uses path style and WHEN_REQUIRED checksums for a local S3-compatible endpoint', async () => {
-    const client = createS3Client({ endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+    const client = createS3Client({
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+    });
     expect(await client.config.region()).toBe('eu-west-1');
     expect(client.config.forcePathStyle).toBe(true);
     expect(await client.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
@@ -48,15 +52,18 @@ describe('createS3Client', () => {
     for (const client of [named, forced, unforced]) client.destroy();
   });
 
-  it.each(['not a url', 'ftp://127.0.0.1', 'http://user:secret@127.0.0.1:9000'])('rejects the endpoint %j with invalid_uri, never echoing secrets', (endpoint) => {
-    let thrown: unknown;
-    try {
-      createS3Client({ endpoint });
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(StorageError);
-    expect((thrown as StorageError).code).toBe('invalid_uri');
-    expect((thrown as StorageError).message).not.toContain('secret');
-  });
+  it.each(['not a url', 'ftp://127.0.0.1', 'http://user:secret@127.0.0.1:9000'])(
+    'rejects the endpoint %j with invalid_uri, never echoing secrets',
+    (endpoint) => {
+      let thrown: unknown;
+      try {
+        createS3Client({ endpoint });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(StorageError);
+      expect((thrown as StorageError).code).toBe('invalid_uri');
+      expect((thrown as StorageError).message).not.toContain('secret');
+    },
+  );
 });

@@ -28,7 +28,9 @@ export function parseS3Endpoint(endpoint: string): URL {
   try {
     url = new URL(endpoint);
   } catch (error) {
-    throw new StorageError('invalid_uri', `Invalid S3 endpoint ${describeValue(endpoint)}: not an absolute URL.`, { cause: error });
+    throw new StorageError('invalid_uri', `Invalid S3 endpoint ${describeValue(endpoint)}: not an absolute URL.`, {
+      cause: error,
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new StorageError('invalid_uri', `Invalid S3 endpoint ${describeValue(endpoint)}: http or https expected.`);

@@ -18,7 +18,10 @@ export interface DatasetKeys {
 export function datasetKeys(tenantId: string, name: string): DatasetKeys {
   const tenant = tenantPrefix(tenantId);
   if (typeof name !== 'string' || !TENANT_ID_PATTERN.test(name)) {
-    throw new StorageError('invalid_key', `Invalid dataset name ${describeValue(name)}: expected ${TENANT_ID_PATTERN.source}.`);
+    throw new StorageError(
+      'invalid_key',
+      `Invalid dataset name ${describeValue(name)}: expected ${TENANT_ID_PATTERN.source}.`,
+    );
   }
   const prefix = `${tenant}datasets/${name}/`;
   return {

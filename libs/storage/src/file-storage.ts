@@ -8,10 +8,20 @@ import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
 import { type Logger, silentLogger } from './logger';
 import { mapFsError } from './map-fs-error';
-import type { GetBytesOptions, GetFileOptions, GetOptions, ObjectInfo, PutBody, PutOptions, PutResult, Storage } from './model';
+import type {
+  GetBytesOptions,
+  GetFileOptions,
+  GetOptions,
+  ObjectInfo,
+  PutBody,
+  PutOptions,
+  PutResult,
+  Storage,
+} from './model';
 import { openLocalFile } from './open-local-file';
 import { assertMaxBytes, readBounded, tooLarge } from './read-bounded';
 import { isTempName, writeFileAtomic } from './write-file-atomic';
+import { writeObjectToFile } from './write-object-to-file';
 
 export interface FileStorageOptions {
   logger?: Logger;
@@ -23,8 +33,20 @@ function errnoOf(error: unknown): string | undefined {
 
 function throwIfAborted(signal: AbortSignal | undefined, key: string): void {
   if (signal?.aborted === true) {
-    throw new StorageError('aborted', `File storage operation on ${JSON.stringify(key)} was aborted.`, { key, cause: signal.reason });
+    throw new StorageError('aborted', `File storage operation on ${JSON.stringify(key)} was aborted.`, {
+      key,
+      cause: signal.reason,
+    });
   }
+}
+
+/** Read errors of an object's stream become `StorageError`s; `signal` destroys the stream. */
+function guardObjectStream(stream: Readable, key: string, signal: AbortSignal | undefined): Readable {
+  const context = { operation: 'read', key, ...(signal === undefined ? {} : { signal }) };
+  return guardReadStream(stream, {
+    ...(signal === undefined ? {} : { signal }),
+    mapError: (error) => mapFsError(error, context),
+  });
 }
 
 interface ListEntry {
@@ -78,10 +100,7 @@ export class FileStorage implements Storage {
     const path = this.pathFor(key);
     throwIfAborted(options.signal, key);
     const { stream } = await this.openObject(key, path);
-    return guardReadStream(stream, {
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      mapError: (error) => mapFsError(error, { operation: 'read', key, ...(options.signal === undefined ? {} : { signal: options.signal }) }),
-    });
+    return guardObjectStream(stream, key, options.signal);
   }
 
   async getBytes(key: string, options: GetBytesOptions): Promise<Buffer> {
@@ -93,20 +112,16 @@ export class FileStorage implements Storage {
       stream.destroy();
       throw tooLarge(key, maxBytes, bytes);
     }
-    const guarded = guardReadStream(stream, {
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      mapError: (error) => mapFsError(error, { operation: 'read', key, ...(options.signal === undefined ? {} : { signal: options.signal }) }),
-    });
+    const guarded = guardObjectStream(stream, key, options.signal);
     return readBounded(guarded, maxBytes, key);
   }
 
   async getFile(key: string, path: string, options: GetFileOptions = {}): Promise<void> {
     const stream = await this.get(key, options);
-    try {
-      await writeFileAtomic(resolve(path), stream, { mkdir: true, logger: this.logger, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-    } catch (error) {
-      throw mapFsError(error, { operation: `download to ${JSON.stringify(path)}`, key, writing: true, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-    }
+    await writeObjectToFile(key, stream, path, {
+      logger: this.logger,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
@@ -155,7 +170,11 @@ export class FileStorage implements Storage {
     assertKey(key);
     const path = join(this.root, ...key.split('/'));
     if (!path.startsWith(this.root + sep)) {
-      throw new StorageError('invalid_key', `Invalid storage key ${JSON.stringify(key)}: resolves outside the storage directory.`, { key });
+      throw new StorageError(
+        'invalid_key',
+        `Invalid storage key ${JSON.stringify(key)}: resolves outside the storage directory.`,
+        { key },
+      );
     }
     return path;
   }
@@ -168,7 +187,11 @@ export class FileStorage implements Storage {
   private async assertRealInside(key: string, real: string): Promise<string> {
     const realRoot = await this.getRealRoot();
     if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-      throw new StorageError('invalid_key', `Invalid storage key ${JSON.stringify(key)}: a symbolic link leads outside the storage directory.`, { key });
+      throw new StorageError(
+        'invalid_key',
+        `Invalid storage key ${JSON.stringify(key)}: a symbolic link leads outside the storage directory.`,
+        { key },
+      );
     }
     return real;
   }
@@ -195,7 +218,11 @@ export class FileStorage implements Storage {
       throwIfAborted(signal, key);
       await mkdir(this.root, { recursive: true });
       await this.assertParentInside(key, path);
-      const bytes = await writeFileAtomic(path, body, { mkdir: true, logger: this.logger, ...(signal === undefined ? {} : { signal }) });
+      const bytes = await writeFileAtomic(path, body, {
+        mkdir: true,
+        logger: this.logger,
+        ...(signal === undefined ? {} : { signal }),
+      });
       this.logger.debug({ key, bytes }, 'stored object');
       return { key, uri: pathToFileURL(path).href, bytes };
     } catch (error) {
@@ -221,7 +248,10 @@ export class FileStorage implements Storage {
     } catch (error) {
       const mapped = mapFsError(error, { operation: 'read', key });
       if (mapped.code === 'not_found') {
-        throw new StorageError('not_found', `Object ${JSON.stringify(key)} not found in ${this.uri}.`, { key, cause: error });
+        throw new StorageError('not_found', `Object ${JSON.stringify(key)} not found in ${this.uri}.`, {
+          key,
+          cause: error,
+        });
       }
       throw mapped;
     }

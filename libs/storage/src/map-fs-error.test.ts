@@ -28,7 +28,9 @@ describe('mapFsError', () => {
     expect(mapped).toBeInstanceOf(StorageError);
     expect(mapped).toMatchObject({ code: expected, key: 'a/b', retryable: expected === 'unavailable' });
     expect(mapped.cause).toBe(error);
-    expect(mapped.message).toBe(`File storage write of "a/b" failed (${code}).`.replace(/failed \(ABORT_ERR\)\./, 'was aborted.'));
+    expect(mapped.message).toBe(
+      `File storage write of "a/b" failed (${code}).`.replace(/failed \(ABORT_ERR\)\./, 'was aborted.'),
+    );
   });
 
   it('reports aborted when the signal is aborted', () => {

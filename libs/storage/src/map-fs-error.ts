@@ -42,7 +42,11 @@ export function mapFsError(error: unknown, context: FsErrorContext): StorageErro
   const errno = errnoCode(error);
   const isAbort = context.signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
   const conflict = context.writing === true && errno !== undefined && WRITE_CONFLICTS.has(errno);
-  const code: StorageErrorCode = isAbort ? 'aborted' : conflict ? 'conflict' : (errno !== undefined ? CODES[errno] : undefined) ?? 'io';
+  const code: StorageErrorCode = isAbort
+    ? 'aborted'
+    : conflict
+      ? 'conflict'
+      : ((errno !== undefined ? CODES[errno] : undefined) ?? 'io');
   const target = context.key === undefined ? '' : ` of ${JSON.stringify(context.key)}`;
   const message =
     code === 'aborted'

@@ -4,7 +4,12 @@ import { mapS3Error } from './map-s3-error';
 
 /** Shaped like the SDK's S3ServiceException. */
 function serviceError(name: string, status: number, extra: Record<string, unknown> = {}): Error {
-  return Object.assign(new Error(`${name} message`), { name, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? 'server' : 'client', ...extra });
+  return Object.assign(new Error(`${name} message`), {
+    name,
+    $metadata: { httpStatusCode: status },
+    $fault: status >= 500 ? 'server' : 'client',
+    ...extra,
+  });
 }
 
 function networkError(code: string): Error {
@@ -23,7 +28,12 @@ describe('mapS3Error', () => {
     ['bad key id', serviceError('InvalidAccessKeyId', 403), 'access_denied', false],
     ['bad signature', serviceError('SignatureDoesNotMatch', 403), 'access_denied', false],
     ['expired token', serviceError('ExpiredToken', 400), 'access_denied', false],
-    ['no credentials', Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }), 'access_denied', false],
+    [
+      'no credentials',
+      Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }),
+      'access_denied',
+      false,
+    ],
     ['SlowDown', serviceError('SlowDown', 503), 'unavailable', true],
     ['InternalError', serviceError('InternalError', 500), 'unavailable', true],
     ['502', serviceError('BadGateway', 502), 'unavailable', true],
@@ -33,8 +43,18 @@ describe('mapS3Error', () => {
     ['ECONNREFUSED', networkError('ECONNREFUSED'), 'unavailable', true],
     ['ECONNRESET', networkError('ECONNRESET'), 'unavailable', true],
     ['ENOTFOUND', networkError('ENOTFOUND'), 'unavailable', true],
-    ['wrapped network error', Object.assign(new Error('outer'), { cause: networkError('ETIMEDOUT') }), 'unavailable', true],
-    ['AggregateError', new AggregateError([networkError('ECONNREFUSED'), networkError('ECONNREFUSED')], 'all failed'), 'unavailable', true],
+    [
+      'wrapped network error',
+      Object.assign(new Error('outer'), { cause: networkError('ETIMEDOUT') }),
+      'unavailable',
+      true,
+    ],
+    [
+      'AggregateError',
+      new AggregateError([networkError('ECONNREFUSED'), networkError('ECONNREFUSED')], 'all failed'),
+      'unavailable',
+      true,
+    ],
     ['socket timeout', Object.assign(new Error('timeout'), { name: 'TimeoutError' }), 'unavailable', true],
     ['abort', Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }), 'aborted', false],
     ['400 InvalidArgument', serviceError('InvalidArgument', 400), 'io', false],
@@ -56,7 +76,9 @@ describe('mapS3Error', () => {
   });
 
   it('names the operation, error name and status in the message', () => {
-    expect(mapS3Error(serviceError('NoSuchKey', 404), context).message).toBe('S3 GetObject of s3://astra-raw/mining/t/x.wav failed (NoSuchKey, HTTP 404).');
+    expect(mapS3Error(serviceError('NoSuchKey', 404), context).message).toBe(
+      'S3 GetObject of s3://astra-raw/mining/t/x.wav failed (NoSuchKey, HTTP 404).',
+    );
   });
 
   it('passes StorageErrors through unchanged', () => {

@@ -14,7 +14,9 @@ export async function openLocalFile(path: string, key: string): Promise<{ stream
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) {
-        throw new StorageError('invalid_argument', `Cannot upload ${JSON.stringify(path)}: not a regular file.`, { key });
+        throw new StorageError('invalid_argument', `Cannot upload ${JSON.stringify(path)}: not a regular file.`, {
+          key,
+        });
       }
       return { stream: handle.createReadStream(), bytes: stat.size };
     } catch (error) {

@@ -28,7 +28,11 @@ export function resolveOpenStorageOptions(options: OpenStorageOptions = {}): Res
 export type StorageLocation = { kind: 's3'; bucket: string; prefix: string } | { kind: 'file'; dir: string };
 
 function invalid(uri: string, reason: string, cause?: unknown): StorageError {
-  return new StorageError('invalid_uri', `Invalid storage URI ${describeValue(uri)}: ${reason}.`, cause === undefined ? {} : { cause });
+  return new StorageError(
+    'invalid_uri',
+    `Invalid storage URI ${describeValue(uri)}: ${reason}.`,
+    cause === undefined ? {} : { cause },
+  );
 }
 
 /**
@@ -50,7 +54,7 @@ export function parseStorageUri(uri: string, cwd: string): StorageLocation {
     return { kind: 's3', bucket, prefix };
   }
   if (/^file:/i.test(uri)) {
-    if (!/^file:\/\//i.test(uri)) throw invalid(uri, "expected file://DIR");
+    if (!/^file:\/\//i.test(uri)) throw invalid(uri, 'expected file://DIR');
     const rest = uri.slice('file://'.length);
     if (rest === '') throw invalid(uri, 'no directory');
     if (/[?#]/.test(rest)) throw invalid(uri, 'query and fragment are not allowed');

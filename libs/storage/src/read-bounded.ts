@@ -28,7 +28,10 @@ export function tooLarge(key: string, maxBytes: number, bytes?: number): Storage
 /** `maxBytes` must be a non-negative safe integer. */
 export function assertMaxBytes(maxBytes: number): number {
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
-    throw new StorageError('invalid_argument', `Invalid maxBytes ${String(maxBytes)}: expected a non-negative integer.`);
+    throw new StorageError(
+      'invalid_argument',
+      `Invalid maxBytes ${String(maxBytes)}: expected a non-negative integer.`,
+    );
   }
   return maxBytes;
 }

@@ -30,14 +30,22 @@ describe('S3Storage against an in-memory S3', () => {
     expect(fake.calls).toEqual(['PutObjectCommand']);
     const body = randomBytes(12 * MiB + 5);
     const result = await storage.put('big.wav', Readable.from([body.subarray(0, 7 * MiB), body.subarray(7 * MiB)]));
-    expect(result).toMatchObject({ key: 'big.wav', uri: 's3://astra-raw/big.wav', bytes: body.byteLength, etag: 'complete-2' });
+    expect(result).toMatchObject({
+      key: 'big.wav',
+      uri: 's3://astra-raw/big.wav',
+      bytes: body.byteLength,
+      etag: 'complete-2',
+    });
     expect(fake.calls.filter((call) => call === 'UploadPartCommand')).toHaveLength(3);
     expect(Buffer.compare(fake.objects.get('big.wav')?.body ?? Buffer.alloc(0), body)).toBe(0);
   });
 
   it('a stream failing half way leaves no object and no open multipart upload', async () => {
     const { fake, client, storage } = setup();
-    await expectStorageError(storage.put('broken.wav', randomByteStream(30 * MiB, { failAfterBytes: 11 * MiB }).stream), 'io');
+    await expectStorageError(
+      storage.put('broken.wav', randomByteStream(30 * MiB, { failAfterBytes: 11 * MiB }).stream),
+      'io',
+    );
     expect(fake.calls).toContain('AbortMultipartUploadCommand');
     expect(fake.calls).not.toContain('CompleteMultipartUploadCommand');
     expect(await openUploads(client)).toBe(0);
@@ -47,7 +55,10 @@ describe('S3Storage against an in-memory S3', () => {
   it('a failed part stops the upload, aborts it, and reports the part error (retryable)', async () => {
     const { fake, client, storage } = setup();
     fake.failOn('UploadPartCommand', 2, s3ServiceError('SlowDown', 503));
-    const error = await expectStorageError(storage.put('throttled.wav', randomByteStream(60 * MiB).stream), 'unavailable');
+    const error = await expectStorageError(
+      storage.put('throttled.wav', randomByteStream(60 * MiB).stream),
+      'unavailable',
+    );
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('UploadPart');
     // Parts in flight may finish, but the 12 parts of the whole body are never all sent.
@@ -58,10 +69,18 @@ describe('S3Storage against an in-memory S3', () => {
 
   it('a refused abort is logged at warn and the original error still wins', async () => {
     const warnings: object[] = [];
-    const logger: Logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (obj) => warnings.push(obj) };
+    const logger: Logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      error: () => undefined,
+      warn: (obj) => warnings.push(obj),
+    };
     const { fake, client, storage } = setup({ logger });
     fake.failOn('AbortMultipartUploadCommand', 1, s3ServiceError('MethodNotAllowed', 405));
-    await expectStorageError(storage.put('x.wav', randomByteStream(20 * MiB, { failAfterBytes: 8 * MiB }).stream), 'io');
+    await expectStorageError(
+      storage.put('x.wav', randomByteStream(20 * MiB, { failAfterBytes: 8 * MiB }).stream),
+      'io',
+    );
     expect(warnings).toEqual([expect.objectContaining({ key: 'x.wav', uploadId: 'upload-1' })]);
     expect(await openUploads(client)).toBe(1);
   });
@@ -82,10 +101,17 @@ describe('S3Storage against an in-memory S3', () => {
 
   it('lists every page and sorts the keys even when the server does not', async () => {
     const { fake, storage } = setup();
-    for (const key of ['t/c', 't/a/x', 't/a-b', 't/b', 't/a0']) fake.objects.set(key, { body: Buffer.from(key), lastModified: new Date() });
+    for (const key of ['t/c', 't/a/x', 't/a-b', 't/b', 't/a0'])
+      fake.objects.set(key, { body: Buffer.from(key), lastModified: new Date() });
     fake.objects.set('other/z', { body: Buffer.from('z'), lastModified: new Date() });
     fake.objects.set('t/bad//key', { body: Buffer.from('z'), lastModified: new Date() });
-    expect((await collect(storage.list('t/'))).map((info) => info.key)).toEqual(['t/a-b', 't/a/x', 't/a0', 't/b', 't/c']);
+    expect((await collect(storage.list('t/'))).map((info) => info.key)).toEqual([
+      't/a-b',
+      't/a/x',
+      't/a0',
+      't/b',
+      't/c',
+    ]);
     expect(fake.calls.filter((call) => call === 'ListObjectsV2Command')).toHaveLength(3);
   });
 

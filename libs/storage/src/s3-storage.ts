@@ -9,7 +9,6 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertKey, assertKeyPrefix, isKey } from './assert-key';
@@ -20,12 +19,20 @@ import { describeValue } from './describe-value';
 import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
 import { type Logger, silentLogger } from './logger';
-import { mapFsError } from './map-fs-error';
 import { mapS3Error } from './map-s3-error';
-import type { GetBytesOptions, GetFileOptions, GetOptions, ObjectInfo, PutBody, PutOptions, PutResult, Storage } from './model';
+import type {
+  GetBytesOptions,
+  GetFileOptions,
+  GetOptions,
+  ObjectInfo,
+  PutBody,
+  PutOptions,
+  PutResult,
+  Storage,
+} from './model';
 import { openLocalFile } from './open-local-file';
 import { assertMaxBytes, readBounded, tooLarge } from './read-bounded';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeObjectToFile } from './write-object-to-file';
 
 export interface S3StorageOptions {
   /** A ready client (tests, custom middleware). When given, the options below that configure a client are ignored. */
@@ -69,7 +76,10 @@ export function resolveS3StorageOptions(options: S3StorageOptions = {}): Resolve
   const partSizeBytes = options.partSizeBytes ?? DEFAULT_S3_STORAGE_OPTIONS.partSizeBytes;
   const queueSize = options.queueSize ?? DEFAULT_S3_STORAGE_OPTIONS.queueSize;
   if (!Number.isSafeInteger(partSizeBytes) || partSizeBytes < MIN_PART_SIZE_BYTES) {
-    throw new StorageError('invalid_argument', `Invalid partSizeBytes ${String(partSizeBytes)}: at least ${MIN_PART_SIZE_BYTES} expected.`);
+    throw new StorageError(
+      'invalid_argument',
+      `Invalid partSizeBytes ${String(partSizeBytes)}: at least ${MIN_PART_SIZE_BYTES} expected.`,
+    );
   }
   if (!Number.isSafeInteger(queueSize) || queueSize < 1 || queueSize > 64) {
     throw new StorageError('invalid_argument', `Invalid queueSize ${String(queueSize)}: 1..64 expected.`);
@@ -79,7 +89,9 @@ export function resolveS3StorageOptions(options: S3StorageOptions = {}): Resolve
     try {
       assertKey(prefix);
     } catch (error) {
-      throw new StorageError('invalid_uri', `Invalid S3 key prefix ${describeValue(options.prefix)}.`, { cause: error });
+      throw new StorageError('invalid_uri', `Invalid S3 key prefix ${describeValue(options.prefix)}.`, {
+        cause: error,
+      });
     }
   }
   const client =
@@ -90,7 +102,14 @@ export function resolveS3StorageOptions(options: S3StorageOptions = {}): Resolve
       ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     });
-  return { client, ownsClient: options.client === undefined, partSizeBytes, queueSize, prefix, logger: options.logger ?? silentLogger };
+  return {
+    client,
+    ownsClient: options.client === undefined,
+    partSizeBytes,
+    queueSize,
+    prefix,
+    logger: options.logger ?? silentLogger,
+  };
 }
 
 export function isBucketName(name: string): boolean {
@@ -114,12 +133,17 @@ type SendCommand = Parameters<S3Client['send']>[0];
  * while we report a failure). Failures are reported to `onFailure` as they happen so the other
  * parallel parts stop at once.
  */
-function scopeClient(client: S3Client, signal: AbortSignal, onFailure: (error: unknown, operation: string) => void): S3Client {
+function scopeClient(
+  client: S3Client,
+  signal: AbortSignal,
+  onFailure: (error: unknown, operation: string) => void,
+): S3Client {
   // Object.create keeps `config` (read by lib-storage) and everything else of the real client.
   const scoped: S3Client = Object.create(client);
   const send = async (command: SendCommand): Promise<unknown> => {
     try {
-      const cancellable = !(command instanceof CreateMultipartUploadCommand) && !(command instanceof CompleteMultipartUploadCommand);
+      const cancellable =
+        !(command instanceof CreateMultipartUploadCommand) && !(command instanceof CompleteMultipartUploadCommand);
       return await client.send(command, cancellable ? { abortSignal: signal } : {});
     } catch (error) {
       onFailure(error, operationOf(command));
@@ -198,11 +222,10 @@ export class S3Storage implements Storage {
 
   async getFile(key: string, path: string, options: GetFileOptions = {}): Promise<void> {
     const { stream } = await this.getObject(key, options);
-    try {
-      await writeFileAtomic(resolve(path), stream, { mkdir: true, logger: this.logger, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-    } catch (error) {
-      throw mapFsError(error, { operation: `download to ${JSON.stringify(path)}`, key, writing: true, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-    }
+    await writeObjectToFile(key, stream, path, {
+      logger: this.logger,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
@@ -210,7 +233,12 @@ export class S3Storage implements Storage {
     try {
       const output = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       const etag = unquote(output.ETag);
-      return { key, bytes: output.ContentLength ?? 0, lastModified: output.LastModified ?? new Date(0), ...(etag === undefined ? {} : { etag }) };
+      return {
+        key,
+        bytes: output.ContentLength ?? 0,
+        lastModified: output.LastModified ?? new Date(0),
+        ...(etag === undefined ? {} : { etag }),
+      };
     } catch (error) {
       const mapped = mapS3Error(error, { operation: 'HeadObject', target: this.uriFor(key), key });
       if (mapped.code === 'not_found') return undefined;
@@ -248,7 +276,10 @@ export class S3Storage implements Storage {
 
   private throwIfAborted(signal: AbortSignal | undefined, key: string): void {
     if (signal?.aborted === true) {
-      throw new StorageError('aborted', `S3 operation on ${this.uriFor(key)} was aborted.`, { key, cause: signal.reason });
+      throw new StorageError('aborted', `S3 operation on ${this.uriFor(key)} was aborted.`, {
+        key,
+        cause: signal.reason,
+      });
     }
   }
 
@@ -256,7 +287,12 @@ export class S3Storage implements Storage {
     const objectKey = this.objectKey(key);
     const { signal } = options;
     this.throwIfAborted(signal, key);
-    const context = { operation: 'GetObject', target: this.uriFor(key), key, ...(signal === undefined ? {} : { signal }) };
+    const context = {
+      operation: 'GetObject',
+      target: this.uriFor(key),
+      key,
+      ...(signal === undefined ? {} : { signal }),
+    };
     let body: unknown;
     let bytes: number | undefined;
     try {
@@ -272,7 +308,10 @@ export class S3Storage implements Storage {
     if (!(body instanceof Readable)) {
       throw new StorageError('io', `S3 GetObject of ${this.uriFor(key)} returned no readable body.`, { key });
     }
-    const stream = guardReadStream(body, { ...(signal === undefined ? {} : { signal }), mapError: (error) => mapS3Error(error, context) });
+    const stream = guardReadStream(body, {
+      ...(signal === undefined ? {} : { signal }),
+      mapError: (error) => mapS3Error(error, context),
+    });
     return { stream, bytes };
   }
 
@@ -346,14 +385,17 @@ export class S3Storage implements Storage {
       firstFailure = failure;
       internal.abort(failure);
     };
-    const onCallerAbort = (): void => fail(new StorageError('aborted', `S3 upload of ${target} was aborted.`, { key, cause: signal?.reason }));
+    const onCallerAbort = (): void =>
+      fail(new StorageError('aborted', `S3 upload of ${target} was aborted.`, { key, cause: signal?.reason }));
     signal?.addEventListener('abort', onCallerAbort, { once: true });
 
     let counter: ByteCounter | undefined;
     if (body instanceof Readable) {
       const bodyCounter = new ByteCounter();
       counter = bodyCounter;
-      internal.signal.addEventListener('abort', () => bodyCounter.destroy(internal.signal.reason as Error), { once: true });
+      internal.signal.addEventListener('abort', () => bodyCounter.destroy(internal.signal.reason as Error), {
+        once: true,
+      });
       pipeline(body, bodyCounter).catch((error: unknown) => {
         fail(new StorageError('io', `Reading the body for ${target} failed.`, { key, cause: error }));
       });
@@ -382,7 +424,12 @@ export class S3Storage implements Storage {
       this.logger.debug({ key, bytes, multipart: upload.uploadId !== undefined }, 'stored object');
       return { key, uri: target, bytes, ...(etag === undefined ? {} : { etag }) };
     } catch (error) {
-      const mapped = mapS3Error(error, { operation: 'Upload', target, key, ...(signal === undefined ? {} : { signal }) });
+      const mapped = mapS3Error(error, {
+        operation: 'Upload',
+        target,
+        key,
+        ...(signal === undefined ? {} : { signal }),
+      });
       fail(mapped);
       await this.abortMultipartUpload(key, objectKey, upload.uploadId);
       throw firstFailure ?? mapped;
@@ -394,11 +441,16 @@ export class S3Storage implements Storage {
   private async abortMultipartUpload(key: string, objectKey: string, uploadId: string | undefined): Promise<void> {
     if (uploadId === undefined) return;
     try {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }));
+      await this.client.send(
+        new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }),
+      );
       this.logger.debug({ key, uploadId }, 'aborted the multipart upload');
     } catch (error) {
       const mapped = mapS3Error(error, { operation: 'AbortMultipartUpload', target: this.uriFor(key), key });
-      this.logger.warn({ key, uploadId, error: mapped.message }, 'could not abort a multipart upload: its parts stay until a lifecycle rule removes them');
+      this.logger.warn(
+        { key, uploadId, error: mapped.message },
+        'could not abort a multipart upload: its parts stay until a lifecycle rule removes them',
+      );
     }
   }
 }

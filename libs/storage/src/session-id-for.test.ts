@@ -10,7 +10,9 @@ describe('sessionIdFor', () => {
 
   it('still gives the ids of earlier runs (golden values: a change here orphans stored work)', () => {
     expect(sessionIdFor('t', 'https://youtu.be/dQw4w9WgXcQ')).toBe('276773cf-9a02-56b2-9acf-ff8db057e7dc');
-    expect(sessionIdFor('ayto-madrid', 'https://cdn.example.com/pleno-2024-01.mp4')).toBe('9f2074f5-637c-524f-aa3a-b31c761973f5');
+    expect(sessionIdFor('ayto-madrid', 'https://cdn.example.com/pleno-2024-01.mp4')).toBe(
+      '9f2074f5-637c-524f-aa3a-b31c761973f5',
+    );
   });
 
   it('is UUIDv5 over "tenant\\ncanonical URL"', () => {
@@ -34,7 +36,9 @@ describe('sessionIdFor', () => {
     const url = 'https://youtu.be/dQw4w9WgXcQ';
     expect(sessionIdFor('a', url)).not.toBe(sessionIdFor('b', url));
     expect(sessionIdFor('a', url)).not.toBe(sessionIdFor('a', 'https://youtu.be/dQw4w9WgXcR'));
-    expect(sessionIdFor('a', 'https://example.com/a.mp4?utm_source=x')).toBe(sessionIdFor('a', 'https://EXAMPLE.com/a.mp4#t=3'));
+    expect(sessionIdFor('a', 'https://example.com/a.mp4?utm_source=x')).toBe(
+      sessionIdFor('a', 'https://EXAMPLE.com/a.mp4#t=3'),
+    );
   });
 
   it.each([

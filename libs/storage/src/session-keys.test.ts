@@ -30,13 +30,19 @@ describe('sessionKeys', () => {
     expect(sessionKeys('t', ID.toUpperCase()).audio).toBe(`mining/t/${ID}.wav`);
   });
 
-  it.each(['', 'not-a-uuid', `${ID}x`, ID.slice(1), `../${ID}`, `${ID}/x`, '0b7f3c529d435a518a3e2f5f6e0c1d2a', `{${ID}}`])(
-    'rejects the session id %j with invalid_key',
-    (id) => {
-      expect(isSessionId(id)).toBe(false);
-      expect(codeOf(() => sessionKeys('t', id))).toBe('invalid_key');
-    },
-  );
+  it.each([
+    '',
+    'not-a-uuid',
+    `${ID}x`,
+    ID.slice(1),
+    `../${ID}`,
+    `${ID}/x`,
+    '0b7f3c529d435a518a3e2f5f6e0c1d2a',
+    `{${ID}}`,
+  ])('rejects the session id %j with invalid_key', (id) => {
+    expect(isSessionId(id)).toBe(false);
+    expect(codeOf(() => sessionKeys('t', id))).toBe('invalid_key');
+  });
 
   it.each(['A', '../x', 'a/b', ''])('rejects the tenant %j with invalid_tenant', (tenant) => {
     expect(codeOf(() => sessionKeys(tenant, ID))).toBe('invalid_tenant');

@@ -11,7 +11,10 @@ export function isTenantId(id: string): boolean {
 /** Returns `id` unchanged, or throws `StorageError('invalid_tenant')`. */
 export function assertTenantId(id: string): string {
   if (!isTenantId(id)) {
-    throw new StorageError('invalid_tenant', `Invalid tenant id ${describeValue(id)}: expected ${TENANT_ID_PATTERN.source}.`);
+    throw new StorageError(
+      'invalid_tenant',
+      `Invalid tenant id ${describeValue(id)}: expected ${TENANT_ID_PATTERN.source}.`,
+    );
   }
   return id;
 }

@@ -40,7 +40,7 @@ async function openTemp(path: string, createDirs: boolean): Promise<{ handle: Fi
 /** Writes every chunk in order (looping on short writes); the handle stays open for fsync. */
 async function writeAll(handle: FileHandle, chunks: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of chunks) {
-    for (let offset = 0; offset < chunk.byteLength; ) {
+    for (let offset = 0; offset < chunk.byteLength;) {
       const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
       offset += bytesWritten;
     }
@@ -67,7 +67,11 @@ async function syncDirectory(dir: string): Promise<void> {
  * abort the temp file is removed and the error rethrown (raw Node errors: callers map them).
  * A Readable body is consumed or destroyed. Returns the bytes written.
  */
-export async function writeFileAtomic(path: string, body: Readable | Uint8Array, options: WriteFileAtomicOptions = {}): Promise<number> {
+export async function writeFileAtomic(
+  path: string,
+  body: Readable | Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): Promise<number> {
   const source = body instanceof Uint8Array ? Readable.from([body]) : body;
   const logger = options.logger ?? silentLogger;
   if (options.signal?.aborted === true) {
@@ -85,7 +89,12 @@ export async function writeFileAtomic(path: string, body: Readable | Uint8Array,
   let closed = false;
   try {
     const counter = new ByteCounter();
-    await pipeline(source, counter, (chunks: AsyncIterable<Buffer>) => writeAll(handle, chunks), options.signal === undefined ? {} : { signal: options.signal });
+    await pipeline(
+      source,
+      counter,
+      (chunks: AsyncIterable<Buffer>) => writeAll(handle, chunks),
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
     await handle.sync();
     closed = true;
     await handle.close();

@@ -11,8 +11,22 @@ describe('parseCliArgs', () => {
 
   it('reads every flag', () => {
     const command = parseCliArgs([
-      '--port', '0', '--host', '0.0.0.0', '--dir', './transcripts', '--mode', 'async', '--async-steps', '3',
-      '--latency-ms', '50', '--token', 'dev', '--faults', '[{"status":429,"retryAfterSec":1},{"malformed":true}]',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--dir',
+      './transcripts',
+      '--mode',
+      'async',
+      '--async-steps',
+      '3',
+      '--latency-ms',
+      '50',
+      '--token',
+      'dev',
+      '--faults',
+      '[{"status":429,"retryAfterSec":1},{"malformed":true}]',
     ]);
     expect(command).toEqual({
       kind: 'serve',

@@ -59,9 +59,13 @@ export function parseFaults(faults: readonly unknown[]): CoreDevFault[] {
   return faults.map((fault, index) => {
     const parsed = coreDevFaultSchema.safeParse(fault);
     if (!parsed.success) {
-      throw new CoreDevServerError('invalid_options', `astra-core-dev fault #${index} is not a known fault: ${JSON.stringify(fault)}`, {
-        cause: parsed.error,
-      });
+      throw new CoreDevServerError(
+        'invalid_options',
+        `astra-core-dev fault #${index} is not a known fault: ${JSON.stringify(fault)}`,
+        {
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   });
@@ -71,8 +75,10 @@ export function parseFaults(faults: readonly unknown[]): CoreDevFault[] {
 export function resolveCoreDevServerOptions(options: CoreDevServerOptions = {}): ResolvedCoreDevServerOptions {
   const d = DEFAULT_CORE_DEV_SERVER_OPTIONS;
   const mode = options.mode ?? d.mode;
-  if (mode !== 'sync' && mode !== 'async') throw new CoreDevServerError('invalid_options', 'astra-core-dev mode must be "sync" or "async"');
-  if (options.token !== undefined && options.token === '') throw new CoreDevServerError('invalid_options', 'astra-core-dev token must not be empty');
+  if (mode !== 'sync' && mode !== 'async')
+    throw new CoreDevServerError('invalid_options', 'astra-core-dev mode must be "sync" or "async"');
+  if (options.token !== undefined && options.token === '')
+    throw new CoreDevServerError('invalid_options', 'astra-core-dev token must not be empty');
   const port = nonNegativeInt('port', options.port ?? d.port);
   if (port > 65_535) throw new CoreDevServerError('invalid_options', 'astra-core-dev port must be at most 65535');
   return {
@@ -103,7 +109,13 @@ type Job = {
   failOnPoll: TranscriptionJobError | undefined;
 };
 
-type Exchange = { req: IncomingMessage; res: ServerResponse; record: RecordedRequest; signal: AbortSignal; requestId: string };
+type Exchange = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  record: RecordedRequest;
+  signal: AbortSignal;
+  requestId: string;
+};
 
 function faultKind(fault: CoreDevFault): string {
   if ('status' in fault) return `status_${fault.status}`;
@@ -182,7 +194,13 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
     o.logger.info({ method: ex.record.method, path: ex.record.path, status }, 'astra-core-dev: answered');
   };
 
-  const sendError = (ex: Exchange, status: number, code: string, message: string, headers: Record<string, string> = {}): void => {
+  const sendError = (
+    ex: Exchange,
+    status: number,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+  ): void => {
     send(ex, status, { error: { code, message } }, headers);
   };
 
@@ -193,7 +211,9 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
       const buffer = chunk as Buffer;
       total += buffer.length;
       if (total > o.maxRequestBytes) {
-        sendError(ex, 413, 'request_too_large', `Request body exceeds ${o.maxRequestBytes} bytes`, { connection: 'close' });
+        sendError(ex, 413, 'request_too_large', `Request body exceeds ${o.maxRequestBytes} bytes`, {
+          connection: 'close',
+        });
         return { ok: false };
       }
       chunks.push(buffer);
@@ -221,7 +241,9 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
     stats.submissions += 1;
     const parsed = transcriptionRequestSchema.safeParse(json);
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+      const detail = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+        .join('; ');
       sendError(ex, 400, 'invalid_request', `Invalid transcription request: ${detail}`);
       return;
     }
@@ -321,13 +343,21 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
       const headers: Record<string, string> = {};
       if (fault.retryAfterSec !== undefined) headers['retry-after'] = String(fault.retryAfterSec);
       if (fault.retryAfterHeader !== undefined) headers['retry-after'] = fault.retryAfterHeader;
-      send(ex, fault.status, fault.body ?? { error: { code: `injected_${fault.status}`, message: `Injected HTTP ${fault.status}` } }, headers);
+      send(
+        ex,
+        fault.status,
+        fault.body ?? { error: { code: `injected_${fault.status}`, message: `Injected HTTP ${fault.status}` } },
+        headers,
+      );
       return 'handled';
     }
     if ('malformed' in fault) {
       ex.req.resume();
       const text = '{"id":"tr-malformed","status":"compl';
-      ex.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(text.length) });
+      ex.res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(text.length),
+      });
       ex.res.end(text);
       ex.record.status = 200;
       return 'handled';
@@ -417,7 +447,8 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
     const signal = AbortSignal.any([left.signal, shutdown.signal]);
     handle({ req, res, record, signal, requestId }).catch((error: unknown) => {
       o.logger.error({ err: error, path: record.path }, 'astra-core-dev: handler failed');
-      if (!res.headersSent && !res.destroyed) sendError({ req, res, record, signal, requestId }, 500, 'internal', 'astra-core-dev handler failed');
+      if (!res.headersSent && !res.destroyed)
+        sendError({ req, res, record, signal, requestId }, 500, 'internal', 'astra-core-dev handler failed');
       else res.destroy();
     });
   });
@@ -431,7 +462,9 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
       }),
     ]);
   } catch (error) {
-    throw new CoreDevServerError('listen_failed', `astra-core-dev cannot listen on ${o.host}:${o.port}`, { cause: error });
+    throw new CoreDevServerError('listen_failed', `astra-core-dev cannot listen on ${o.host}:${o.port}`, {
+      cause: error,
+    });
   }
   const { port } = server.address() as AddressInfo;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;

@@ -16,7 +16,10 @@ describe('stemOfUri', () => {
 
 describe('createTranscriptStore (in memory)', () => {
   it('finds by exact URI, then by the URI without its query', async () => {
-    const store = createTranscriptStore({ transcripts: new Map([['s3://b/a.wav', { n: 1 }]]), maxTranscriptBytes: 1024 });
+    const store = createTranscriptStore({
+      transcripts: new Map([['s3://b/a.wav', { n: 1 }]]),
+      maxTranscriptBytes: 1024,
+    });
     expect(await store.lookup('s3://b/a.wav')).toEqual({ ok: true, payload: { n: 1 }, source: 'memory' });
     expect(await store.lookup('s3://b/a.wav?sig=1')).toMatchObject({ ok: true, payload: { n: 1 } });
     expect(await store.lookup('s3://b/other.wav')).toMatchObject({ ok: false, status: 404, code: 'audio_not_found' });

@@ -26,7 +26,10 @@ export function stemOfUri(audioUri: string): string | undefined {
   return STEM_PATTERN.test(stem) && !stem.includes('..') ? stem : undefined;
 }
 
-async function readSmallFile(filePath: string, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; reason: string; missing: boolean }> {
+async function readSmallFile(
+  filePath: string,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string; missing: boolean }> {
   let handle;
   try {
     handle = await open(filePath, 'r');
@@ -74,11 +77,21 @@ export function createTranscriptStore(options: {
     const file = await readSmallFile(filePath, maxTranscriptBytes);
     if (!file.ok) {
       if (file.missing) return undefined;
-      return { ok: false, status: 500, code: 'transcript_unreadable', message: `Transcript file ${path.basename(filePath)} ${file.reason}` };
+      return {
+        ok: false,
+        status: 500,
+        code: 'transcript_unreadable',
+        message: `Transcript file ${path.basename(filePath)} ${file.reason}`,
+      };
     }
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      return { ok: false, status: 500, code: 'transcript_unreadable', message: `Transcript file ${path.basename(filePath)} is not valid JSON` };
+      return {
+        ok: false,
+        status: 500,
+        code: 'transcript_unreadable',
+        message: `Transcript file ${path.basename(filePath)} is not valid JSON`,
+      };
     }
     return { ok: true, payload: parsed.value, source: path.basename(filePath) };
   };
@@ -93,7 +106,12 @@ export function createTranscriptStore(options: {
     }
     const parsed = parseJson(file.text);
     if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-      return { ok: false, status: 500, code: 'index_unreadable', message: 'index.json must be a JSON object mapping audio URI → file name' };
+      return {
+        ok: false,
+        status: 500,
+        code: 'index_unreadable',
+        message: 'index.json must be a JSON object mapping audio URI → file name',
+      };
     }
     const index = parsed.value as Record<string, unknown>;
     for (const uri of uris) {
@@ -101,7 +119,12 @@ export function createTranscriptStore(options: {
       if (name === undefined) continue;
       const filePath = typeof name === 'string' ? inside(name) : undefined;
       if (filePath === undefined) {
-        return { ok: false, status: 500, code: 'index_unreadable', message: 'index.json names a file outside the transcripts folder' };
+        return {
+          ok: false,
+          status: 500,
+          code: 'index_unreadable',
+          message: 'index.json names a file outside the transcripts folder',
+        };
       }
       return (
         (await readPayload(filePath)) ?? {

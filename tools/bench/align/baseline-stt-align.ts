@@ -1,7 +1,10 @@
 import type { Acta, Transcript } from './session-types';
 import type { ScoredSpan } from './score-alignment';
 
-type AlignStt = (stt: { words: { text: string; start: number; end: number }[] }, text: string) => { text: string; start?: number; end?: number }[];
+type AlignStt = (
+  stt: { words: { text: string; start: number; end: number }[] },
+  text: string,
+) => { text: string; start?: number; end?: number }[];
 
 /** @bbc/stt-align-node when installed (a devDependency of the bench), otherwise undefined. */
 export async function loadSttAlign(): Promise<AlignStt | undefined> {
@@ -15,7 +18,8 @@ export async function loadSttAlign(): Promise<AlignStt | undefined> {
 }
 
 const LABEL_KINDS = new Set(['intervention', 'reading', 'vote', 'procedural']);
-const ABBREVIATION_END = /(?:^|\s)(?:Sr|Sra|Sres|Sras|D|Dña|Dr|Dra|Excmo|Excma|Ilmo|Ilma|art|núm|pág|etc|Avda|Ud|Uds)\.$/u;
+const ABBREVIATION_END =
+  /(?:^|\s)(?:Sr|Sra|Sres|Sras|D|Dña|Dr|Dra|Excmo|Excma|Ilmo|Ilma|art|núm|pág|etc|Avda|Ud|Uds)\.$/u;
 
 /** Sentences of a text (split after . ? ! … unless the dot ends an abbreviation). */
 export function splitSentences(text: string): string[] {
@@ -45,12 +49,20 @@ export interface BaselineOptions {
  * (kept when its duration is within the limits, as ours are). It is given only verbatim fragments — summaries
  * would only make it worse.
  */
-export function runBaseline(alignStt: AlignStt, transcript: Transcript, acta: Acta, options: BaselineOptions): ScoredSpan[] {
+export function runBaseline(
+  alignStt: AlignStt,
+  transcript: Transcript,
+  acta: Acta,
+  options: BaselineOptions,
+): ScoredSpan[] {
   const sentences = acta.fragments
     .filter((f) => LABEL_KINDS.has(f.kind) && f.verbatim)
     .flatMap((f) => splitSentences(f.text.replace(/\s+/gu, ' ')));
   const refWords = sentences.flatMap((s) => s.split(' '));
-  const aligned = alignStt({ words: transcript.words.map((w) => ({ text: w.text, start: w.start, end: w.end })) }, refWords.join(' '));
+  const aligned = alignStt(
+    { words: transcript.words.map((w) => ({ text: w.text, start: w.start, end: w.end })) },
+    refWords.join(' '),
+  );
   const spans: ScoredSpan[] = [];
   let k = 0;
   for (const sentence of sentences) {

@@ -17,19 +17,123 @@ export function plain(text: string): Piece[] {
   return text
     .split(/\s+/u)
     .filter((w) => w !== '')
-    .map((written) => ({ written, spoken: [written.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')].filter((w) => w !== '') }));
+    .map((written) => ({
+      written,
+      spoken: [written.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')].filter((w) => w !== ''),
+    }));
 }
 
 const SURNAMES = [
-  'García', 'Martínez', 'López', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez', 'Ruiz', 'Hernández', 'Díaz',
-  'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Alonso', 'Gutiérrez', 'Navarro', 'Torres', 'Domínguez', 'Vázquez',
-  'Ramos', 'Gil', 'Ramírez', 'Serrano', 'Blanco', 'Molina', 'Morales', 'Suárez', 'Ortega', 'Delgado', 'Castro',
-  'Ortiz', 'Rubio', 'Marín', 'Sanz', 'Iglesias', 'Medina', 'Garrido', 'Cortés', 'Castillo', 'Santos', 'Lozano',
-  'Guerrero', 'Cano', 'Prieto', 'Méndez', 'Cruz', 'Calvo', 'Gallego', 'Vidal', 'León', 'Herrera', 'Márquez',
-  'Peña', 'Flores', 'Cabrera', 'Campos', 'Vega', 'Fuentes', 'Carrasco', 'Diez', 'Caballero', 'Reyes', 'Nieto',
+  'García',
+  'Martínez',
+  'López',
+  'Sánchez',
+  'Pérez',
+  'Gómez',
+  'Martín',
+  'Jiménez',
+  'Ruiz',
+  'Hernández',
+  'Díaz',
+  'Moreno',
+  'Muñoz',
+  'Álvarez',
+  'Romero',
+  'Alonso',
+  'Gutiérrez',
+  'Navarro',
+  'Torres',
+  'Domínguez',
+  'Vázquez',
+  'Ramos',
+  'Gil',
+  'Ramírez',
+  'Serrano',
+  'Blanco',
+  'Molina',
+  'Morales',
+  'Suárez',
+  'Ortega',
+  'Delgado',
+  'Castro',
+  'Ortiz',
+  'Rubio',
+  'Marín',
+  'Sanz',
+  'Iglesias',
+  'Medina',
+  'Garrido',
+  'Cortés',
+  'Castillo',
+  'Santos',
+  'Lozano',
+  'Guerrero',
+  'Cano',
+  'Prieto',
+  'Méndez',
+  'Cruz',
+  'Calvo',
+  'Gallego',
+  'Vidal',
+  'León',
+  'Herrera',
+  'Márquez',
+  'Peña',
+  'Flores',
+  'Cabrera',
+  'Campos',
+  'Vega',
+  'Fuentes',
+  'Carrasco',
+  'Diez',
+  'Caballero',
+  'Reyes',
+  'Nieto',
 ];
-const FIRST_NAMES_M = ['Antonio', 'José', 'Manuel', 'Francisco', 'David', 'Javier', 'Daniel', 'Carlos', 'Miguel', 'Rafael', 'Pedro', 'Ángel', 'Luis', 'Sergio', 'Pablo', 'Jorge', 'Alberto', 'Fernando', 'Raúl', 'Andrés'];
-const FIRST_NAMES_F = ['María', 'Carmen', 'Ana', 'Isabel', 'Laura', 'Cristina', 'Marta', 'Lucía', 'Elena', 'Pilar', 'Rosa', 'Sara', 'Paula', 'Raquel', 'Beatriz', 'Silvia', 'Nuria', 'Patricia', 'Mercedes', 'Rocío'];
+const FIRST_NAMES_M = [
+  'Antonio',
+  'José',
+  'Manuel',
+  'Francisco',
+  'David',
+  'Javier',
+  'Daniel',
+  'Carlos',
+  'Miguel',
+  'Rafael',
+  'Pedro',
+  'Ángel',
+  'Luis',
+  'Sergio',
+  'Pablo',
+  'Jorge',
+  'Alberto',
+  'Fernando',
+  'Raúl',
+  'Andrés',
+];
+const FIRST_NAMES_F = [
+  'María',
+  'Carmen',
+  'Ana',
+  'Isabel',
+  'Laura',
+  'Cristina',
+  'Marta',
+  'Lucía',
+  'Elena',
+  'Pilar',
+  'Rosa',
+  'Sara',
+  'Paula',
+  'Raquel',
+  'Beatriz',
+  'Silvia',
+  'Nuria',
+  'Patricia',
+  'Mercedes',
+  'Rocío',
+];
 
 export const PARTIES = [
   { name: 'Grupo Municipal Socialista', short: 'PSOE' },
@@ -66,59 +170,199 @@ export function makeCouncillors(rng: Rng, count: number): Councillor[] {
   });
 }
 
-const PLACE_KINDS = ['el barrio de', 'la calle', 'la avenida de', 'la plaza de', 'el parque de', 'el polígono de', 'la urbanización', 'el camino de', 'la pedanía de', 'la barriada de', 'el paseo de', 'la ronda de'];
+const PLACE_KINDS = [
+  'el barrio de',
+  'la calle',
+  'la avenida de',
+  'la plaza de',
+  'el parque de',
+  'el polígono de',
+  'la urbanización',
+  'el camino de',
+  'la pedanía de',
+  'la barriada de',
+  'el paseo de',
+  'la ronda de',
+];
 const PLACE_NAMES = [
-  'San Antonio', 'Santa Lucía', 'Los Olivos', 'La Estación', 'El Carmen', 'Las Moreras', 'Cervantes', 'Goya',
-  'La Constitución', 'Valle Verde', 'Los Pinos', 'El Molino', 'La Fuente', 'Río Seco', 'Las Huertas', 'San Isidro',
-  'Los Almendros', 'La Ermita', 'El Castillo', 'Las Eras', 'San Roque', 'La Vega', 'Los Llanos', 'El Pilar',
-  'Santa Ana', 'La Alameda', 'Las Acacias', 'El Cerro', 'Buenavista', 'La Dehesa', 'Los Rosales', 'El Puerto',
-  'La Cañada', 'San Blas', 'Las Palmeras', 'El Olivar', 'Miraflores', 'La Paz', 'Villanueva', 'Las Torres',
+  'San Antonio',
+  'Santa Lucía',
+  'Los Olivos',
+  'La Estación',
+  'El Carmen',
+  'Las Moreras',
+  'Cervantes',
+  'Goya',
+  'La Constitución',
+  'Valle Verde',
+  'Los Pinos',
+  'El Molino',
+  'La Fuente',
+  'Río Seco',
+  'Las Huertas',
+  'San Isidro',
+  'Los Almendros',
+  'La Ermita',
+  'El Castillo',
+  'Las Eras',
+  'San Roque',
+  'La Vega',
+  'Los Llanos',
+  'El Pilar',
+  'Santa Ana',
+  'La Alameda',
+  'Las Acacias',
+  'El Cerro',
+  'Buenavista',
+  'La Dehesa',
+  'Los Rosales',
+  'El Puerto',
+  'La Cañada',
+  'San Blas',
+  'Las Palmeras',
+  'El Olivar',
+  'Miraflores',
+  'La Paz',
+  'Villanueva',
+  'Las Torres',
 ];
 const SERVICES = [
-  'el servicio de recogida de basuras', 'el alumbrado público', 'la limpieza viaria', 'el transporte urbano',
-  'la escuela infantil municipal', 'el centro de salud', 'la biblioteca municipal', 'el polideportivo',
-  'la piscina cubierta', 'el mercado de abastos', 'la residencia de mayores', 'el servicio de ayuda a domicilio',
-  'la policía local', 'el cementerio municipal', 'la red de abastecimiento de agua', 'el alcantarillado',
-  'el centro de día', 'la oficina de atención al ciudadano', 'el punto limpio', 'la depuradora',
-  'el conservatorio de música', 'la casa de la cultura', 'el auditorio', 'el servicio de emergencias',
-  'la ludoteca', 'el centro juvenil', 'los huertos urbanos', 'el carril bici', 'el aparcamiento disuasorio',
+  'el servicio de recogida de basuras',
+  'el alumbrado público',
+  'la limpieza viaria',
+  'el transporte urbano',
+  'la escuela infantil municipal',
+  'el centro de salud',
+  'la biblioteca municipal',
+  'el polideportivo',
+  'la piscina cubierta',
+  'el mercado de abastos',
+  'la residencia de mayores',
+  'el servicio de ayuda a domicilio',
+  'la policía local',
+  'el cementerio municipal',
+  'la red de abastecimiento de agua',
+  'el alcantarillado',
+  'el centro de día',
+  'la oficina de atención al ciudadano',
+  'el punto limpio',
+  'la depuradora',
+  'el conservatorio de música',
+  'la casa de la cultura',
+  'el auditorio',
+  'el servicio de emergencias',
+  'la ludoteca',
+  'el centro juvenil',
+  'los huertos urbanos',
+  'el carril bici',
+  'el aparcamiento disuasorio',
   'la estación de autobuses',
 ];
 const TOPICS = [
-  'la ordenanza fiscal reguladora de la tasa de basuras', 'el presupuesto municipal', 'el plan general de ordenación urbana',
-  'la modificación de crédito', 'el contrato de mantenimiento de zonas verdes', 'la subvención a las asociaciones vecinales',
-  'el convenio con la diputación provincial', 'la relación de puestos de trabajo', 'el impuesto sobre bienes inmuebles',
-  'la ordenanza de terrazas', 'el reglamento de participación ciudadana', 'el plan de movilidad sostenible',
-  'la cuenta general', 'el plan de igualdad', 'la ordenanza de convivencia', 'el inventario de bienes',
-  'el contrato de limpieza de edificios', 'la ordenanza de vados', 'el plan de emergencia municipal',
-  'la declaración de interés social', 'el proyecto de urbanización', 'la ordenanza de ruidos',
-  'el plan de accesibilidad', 'el reconocimiento extrajudicial de créditos', 'la tasa por ocupación de vía pública',
+  'la ordenanza fiscal reguladora de la tasa de basuras',
+  'el presupuesto municipal',
+  'el plan general de ordenación urbana',
+  'la modificación de crédito',
+  'el contrato de mantenimiento de zonas verdes',
+  'la subvención a las asociaciones vecinales',
+  'el convenio con la diputación provincial',
+  'la relación de puestos de trabajo',
+  'el impuesto sobre bienes inmuebles',
+  'la ordenanza de terrazas',
+  'el reglamento de participación ciudadana',
+  'el plan de movilidad sostenible',
+  'la cuenta general',
+  'el plan de igualdad',
+  'la ordenanza de convivencia',
+  'el inventario de bienes',
+  'el contrato de limpieza de edificios',
+  'la ordenanza de vados',
+  'el plan de emergencia municipal',
+  'la declaración de interés social',
+  'el proyecto de urbanización',
+  'la ordenanza de ruidos',
+  'el plan de accesibilidad',
+  'el reconocimiento extrajudicial de créditos',
+  'la tasa por ocupación de vía pública',
 ];
 const VERBS = [
-  'mejorar', 'reforzar', 'ampliar', 'revisar', 'licitar', 'rehabilitar', 'modernizar', 'garantizar', 'financiar',
-  'ejecutar', 'mantener', 'impulsar', 'recuperar', 'adaptar', 'reformar', 'asfaltar', 'iluminar', 'señalizar',
-  'ordenar', 'digitalizar',
+  'mejorar',
+  'reforzar',
+  'ampliar',
+  'revisar',
+  'licitar',
+  'rehabilitar',
+  'modernizar',
+  'garantizar',
+  'financiar',
+  'ejecutar',
+  'mantener',
+  'impulsar',
+  'recuperar',
+  'adaptar',
+  'reformar',
+  'asfaltar',
+  'iluminar',
+  'señalizar',
+  'ordenar',
+  'digitalizar',
 ];
 const REASONS = [
-  'porque los vecinos llevan años esperando', 'ya que el informe de intervención es favorable',
-  'dado que no hay consignación presupuestaria suficiente', 'porque no se ha contado con la oposición',
-  'ya que se trata de una demanda histórica del barrio', 'porque el expediente llega incompleto',
-  'puesto que cumple con la normativa vigente', 'porque se ha negociado con todos los colectivos afectados',
-  'ya que la empresa no ha cumplido los plazos', 'porque supone una subida de impuestos encubierta',
-  'ya que mejora la calidad de vida de los mayores', 'porque beneficia a los pequeños comercios',
-  'dado que el informe técnico plantea dudas', 'porque es una cuestión de justicia social',
+  'porque los vecinos llevan años esperando',
+  'ya que el informe de intervención es favorable',
+  'dado que no hay consignación presupuestaria suficiente',
+  'porque no se ha contado con la oposición',
+  'ya que se trata de una demanda histórica del barrio',
+  'porque el expediente llega incompleto',
+  'puesto que cumple con la normativa vigente',
+  'porque se ha negociado con todos los colectivos afectados',
+  'ya que la empresa no ha cumplido los plazos',
+  'porque supone una subida de impuestos encubierta',
+  'ya que mejora la calidad de vida de los mayores',
+  'porque beneficia a los pequeños comercios',
+  'dado que el informe técnico plantea dudas',
+  'porque es una cuestión de justicia social',
 ];
 const NOUNS_COUNT: readonly { noun: string; feminine: boolean }[] = [
-  { noun: 'viviendas', feminine: true }, { noun: 'plazas', feminine: true }, { noun: 'familias', feminine: true },
-  { noun: 'vecinos', feminine: false }, { noun: 'contratos', feminine: false }, { noun: 'árboles', feminine: false },
-  { noun: 'farolas', feminine: true }, { noun: 'trabajadores', feminine: false }, { noun: 'solicitudes', feminine: true },
-  { noun: 'alumnos', feminine: false }, { noun: 'empresas', feminine: true }, { noun: 'personas', feminine: true },
-  { noun: 'puestos de trabajo', feminine: false }, { noun: 'alegaciones', feminine: true }, { noun: 'bancos', feminine: false },
-  { noun: 'contenedores', feminine: false }, { noun: 'licencias', feminine: true }, { noun: 'metros de acera', feminine: false },
+  { noun: 'viviendas', feminine: true },
+  { noun: 'plazas', feminine: true },
+  { noun: 'familias', feminine: true },
+  { noun: 'vecinos', feminine: false },
+  { noun: 'contratos', feminine: false },
+  { noun: 'árboles', feminine: false },
+  { noun: 'farolas', feminine: true },
+  { noun: 'trabajadores', feminine: false },
+  { noun: 'solicitudes', feminine: true },
+  { noun: 'alumnos', feminine: false },
+  { noun: 'empresas', feminine: true },
+  { noun: 'personas', feminine: true },
+  { noun: 'puestos de trabajo', feminine: false },
+  { noun: 'alegaciones', feminine: true },
+  { noun: 'bancos', feminine: false },
+  { noun: 'contenedores', feminine: false },
+  { noun: 'licencias', feminine: true },
+  { noun: 'metros de acera', feminine: false },
 ];
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 
-function numberPiece(rng: Rng, value: number, gender: 'cardinal' | 'masculine' | 'feminine', wordsShare: number): Piece {
+function numberPiece(
+  rng: Rng,
+  value: number,
+  gender: 'cardinal' | 'masculine' | 'feminine',
+  wordsShare: number,
+): Piece {
   const spoken = numberToSpanishWords(value, { gender }).split(' ');
   const digits = value >= 10_000 ? value.toLocaleString('de-DE') : String(value);
   if (rng.chance(wordsShare)) return { written: spoken.join(' '), spoken, asrDigits: digits };
@@ -138,7 +382,12 @@ function flatten(piece: Piece): Piece[] {
 
 export function amount(rng: Rng): Piece[] {
   const roll = rng.next();
-  const value = roll < 0.5 ? rng.int(2, 950) * 1000 : roll < 0.8 ? rng.int(11, 999) * 100 : rng.int(1, 9) * 1_000_000 + rng.int(0, 3) * 500_000;
+  const value =
+    roll < 0.5
+      ? rng.int(2, 950) * 1000
+      : roll < 0.8
+        ? rng.int(11, 999) * 100
+        : rng.int(1, 9) * 1_000_000 + rng.int(0, 3) * 500_000;
   const symbol = rng.chance(0.3);
   if (rng.chance(0.08) && value % 1_000_000 !== 0) {
     const cents = rng.int(10, 99);
@@ -150,7 +399,10 @@ export function amount(rng: Rng): Piece[] {
       ...numberToSpanishWords(cents, { gender: 'masculine' }).split(' '),
       'céntimos',
     ];
-    return [{ written, spoken, asrDigits: written }, { written: symbol ? '€' : 'euros', spoken: [] }];
+    return [
+      { written, spoken, asrDigits: written },
+      { written: symbol ? '€' : 'euros', spoken: [] },
+    ];
   }
   const pieces = flatten(numberPiece(rng, value, 'masculine', 0.15));
   if (value % 1_000_000 === 0) pieces.push(...plain('de'));
@@ -172,7 +424,11 @@ export function percent(rng: Rng): Piece[] {
   const spoken = [...numberToSpanishWords(value).split(' '), 'por', 'ciento'];
   const style = rng.next();
   if (style < 0.5) return [{ written: `${value}%`, spoken, asrDigits: `${value}%` }];
-  if (style < 0.7) return [{ written: String(value), spoken: spoken.slice(0, -2), asrDigits: String(value) }, { written: '%', spoken: spoken.slice(-2) }];
+  if (style < 0.7)
+    return [
+      { written: String(value), spoken: spoken.slice(0, -2), asrDigits: String(value) },
+      { written: '%', spoken: spoken.slice(-2) },
+    ];
   return [{ written: String(value), spoken: spoken.slice(0, -2), asrDigits: String(value) }, ...plain('por ciento')];
 }
 
@@ -197,7 +453,10 @@ export function person(rng: Rng): Piece[] {
   const surname = rng.pick(SURNAMES);
   if (rng.chance(0.3)) {
     const first = rng.pick(feminine ? FIRST_NAMES_F : FIRST_NAMES_M);
-    return [{ written: feminine ? 'Dña.' : 'D.', spoken: [feminine ? 'doña' : 'don'] }, ...plain(`${first} ${surname}`)];
+    return [
+      { written: feminine ? 'Dña.' : 'D.', spoken: [feminine ? 'doña' : 'don'] },
+      ...plain(`${first} ${surname}`),
+    ];
   }
   return [{ written: feminine ? 'Sra.' : 'Sr.', spoken: [feminine ? 'señora' : 'señor'] }, ...plain(surname)];
 }
@@ -283,11 +542,27 @@ export const SUMMARY_TEMPLATES = [
 
 /** Things said in the room that no acta records. */
 export const CHATTER = [
-  'Gracias.', 'Muchas gracias.', 'Muchas gracias, señor alcalde.', 'Tiene la palabra el portavoz del grupo.',
-  'Silencio, por favor.', '¿Se me oye bien?', 'Un momento, que no funciona el micrófono.', 'Bien, seguimos.',
-  'Vamos a ir terminando.', 'Le queda un minuto.', 'Por favor, respeten el turno de palabra.', 'Sí, sí, adelante.',
-  'Perdón, continúo.', 'Bueno, a ver.', 'Pasamos al siguiente punto del orden del día.', 'Gracias, gracias.',
-  'Votos a favor.', 'Votos en contra.', 'Abstenciones.', 'Queda aprobado.', 'Queda aprobado por unanimidad.',
+  'Gracias.',
+  'Muchas gracias.',
+  'Muchas gracias, señor alcalde.',
+  'Tiene la palabra el portavoz del grupo.',
+  'Silencio, por favor.',
+  '¿Se me oye bien?',
+  'Un momento, que no funciona el micrófono.',
+  'Bien, seguimos.',
+  'Vamos a ir terminando.',
+  'Le queda un minuto.',
+  'Por favor, respeten el turno de palabra.',
+  'Sí, sí, adelante.',
+  'Perdón, continúo.',
+  'Bueno, a ver.',
+  'Pasamos al siguiente punto del orden del día.',
+  'Gracias, gracias.',
+  'Votos a favor.',
+  'Votos en contra.',
+  'Abstenciones.',
+  'Queda aprobado.',
+  'Queda aprobado por unanimidad.',
 ];
 
 /** Words a speaker adds that the secretary leaves out of a verbatim acta. */

@@ -203,7 +203,10 @@ function sayWithEdits(rng: Rng, pieces: readonly Piece[], profile: SessionProfil
       return words;
     }
   }
-  const filler = rng.pick(FILLERS).split(' ').map((text) => ({ text, alignable: false }));
+  const filler = rng
+    .pick(FILLERS)
+    .split(' ')
+    .map((text) => ({ text, alignable: false }));
   words.splice(at, 0, ...filler);
   return words;
 }
@@ -216,16 +219,45 @@ function sentences(rng: Rng, templates: readonly string[], min: number, max: num
   return Array.from({ length: rng.int(min, max) }, () => fillTemplate(rng, rng.pick(templates)));
 }
 
-function planItem(rng: Rng, profile: SessionProfile, index: number, councillors: readonly Councillor[], nextId: () => string): ItemPlan {
+function planItem(
+  rng: Rng,
+  profile: SessionProfile,
+  index: number,
+  councillors: readonly Councillor[],
+  nextId: () => string,
+): ItemPlan {
   const fragments: Fragment[] = [];
   const spoken: SpokenUnit[] = [];
   const topic = writtenOf(fillTemplate(rng, '{topic}'));
   const title = `${['Aprobación inicial de', 'Modificación de', 'Dictamen sobre', 'Moción relativa a'][rng.int(0, 3)]} ${topic}`;
-  fragments.push({ id: nextId(), itemIndex: index, kind: 'heading', verbatim: false, text: `${index}. ${title.toUpperCase()}` });
-  spoken.push({ speaker: SECRETARY, sentences: [spokenOf(plain(`Punto número ${['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'][(index - 1) % 10] ?? 'uno'} del orden del día. ${title}.`), false)] });
+  fragments.push({
+    id: nextId(),
+    itemIndex: index,
+    kind: 'heading',
+    verbatim: false,
+    text: `${index}. ${title.toUpperCase()}`,
+  });
+  spoken.push({
+    speaker: SECRETARY,
+    sentences: [
+      spokenOf(
+        plain(
+          `Punto número ${['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'][(index - 1) % 10] ?? 'uno'} del orden del día. ${title}.`,
+        ),
+        false,
+      ),
+    ],
+  });
   if (rng.chance(0.7)) {
     const reading = READING_TEMPLATES.slice(0, rng.int(2, READING_TEMPLATES.length)).map((t) => fillTemplate(rng, t));
-    fragments.push({ id: nextId(), itemIndex: index, speaker: 'Sr. Secretario', kind: 'reading', verbatim: true, text: reading.map(writtenOf).join(' ') });
+    fragments.push({
+      id: nextId(),
+      itemIndex: index,
+      speaker: 'Sr. Secretario',
+      kind: 'reading',
+      verbatim: true,
+      text: reading.map(writtenOf).join(' '),
+    });
     spoken.push({ speaker: SECRETARY, sentences: reading.map((s) => sayWithEdits(rng, s, profile)) });
   }
   const interventions = rng.int(2, 6);
@@ -237,14 +269,23 @@ function planItem(rng: Rng, profile: SessionProfile, index: number, councillors:
     const said = sentences(rng, INTERVENTION_TEMPLATES, 3, 10);
     if (rng.chance(profile.summaryShare)) {
       const summary = fillTemplate(rng, rng.pick(SUMMARY_TEMPLATES), { speaker: plain(who.speaker) });
-      fragments.push({ id: nextId(), itemIndex: index, speaker: who.speaker, role: who.role, kind: 'intervention', verbatim: false, text: writtenOf(summary) });
+      fragments.push({
+        id: nextId(),
+        itemIndex: index,
+        speaker: who.speaker,
+        role: who.role,
+        kind: 'intervention',
+        verbatim: false,
+        text: writtenOf(summary),
+      });
       spoken.push({ speaker: speakerIndex, sentences: said.map((s) => spokenOf(s, false)) });
       continue;
     }
     const unit: SpokenUnit = { speaker: speakerIndex, sentences: [] };
     for (const sentence of said) {
       unit.sentences.push(sayWithEdits(rng, sentence, profile));
-      if (rng.chance(profile.extraSentenceRate)) unit.sentences.push(spokenOf(fillTemplate(rng, rng.pick(INTERVENTION_TEMPLATES)), false));
+      if (rng.chance(profile.extraSentenceRate))
+        unit.sentences.push(spokenOf(fillTemplate(rng, rng.pick(INTERVENTION_TEMPLATES)), false));
     }
     const text = said.map(writtenOf).join(' ');
     fragments.push({
@@ -266,7 +307,12 @@ function planItem(rng: Rng, profile: SessionProfile, index: number, councillors:
     verbatim: false,
     text: `Sometido el asunto a votación, se aprueba con ${inFavour} votos a favor y ${rng.int(0, 8)} votos en contra.`,
   });
-  spoken.push({ speaker: 0, sentences: ['Pasamos a votación.', 'Votos a favor.', 'Votos en contra.', 'Queda aprobado.'].map((s) => spokenOf(plain(s), false)) });
+  spoken.push({
+    speaker: 0,
+    sentences: ['Pasamos a votación.', 'Votos a favor.', 'Votos en contra.', 'Queda aprobado.'].map((s) =>
+      spokenOf(plain(s), false),
+    ),
+  });
   const words = spoken.reduce((total, unit) => total + unit.sentences.reduce((n, s) => n + s.length, 0), 0);
   return { index, fragments, spoken, words };
 }
@@ -303,7 +349,14 @@ function renderTimeline(rng: Rng, units: readonly SpokenUnit[]): { words: TimedW
     unit.sentences.forEach((sentence) => {
       sentence.forEach((word, k) => {
         const duration = wordDuration(rng, word.text);
-        words.push({ ...word, start: t, end: t + duration, speaker: unit.speaker, sentenceStart: k === 0, sentenceEnd: k === sentence.length - 1 });
+        words.push({
+          ...word,
+          start: t,
+          end: t + duration,
+          speaker: unit.speaker,
+          sentenceStart: k === 0,
+          sentenceEnd: k === sentence.length - 1,
+        });
         t += duration;
         const digitsInside = word.digitsLength !== undefined && word.digitsLength > 1;
         t += digitsInside ? rng.uniform(0.01, 0.05) : rng.chance(0.04) ? rng.uniform(0.2, 0.5) : rng.uniform(0.02, 0.1);
@@ -321,8 +374,21 @@ const ROUND = (x: number): number => Math.round(x * 1000) / 1000;
 function misspell(rng: Rng, word: string, pool: readonly string[]): string {
   if (rng.chance(0.5) || word.length < 3) return rng.pick(pool);
   const rules: [RegExp, string][] = [
-    [/v/u, 'b'], [/b/u, 'v'], [/s$/u, ''], [/ll/u, 'y'], [/z/u, 's'], [/c([ei])/u, 's$1'], [/^h/u, ''],
-    [/á/u, 'a'], [/é/u, 'e'], [/í/u, 'i'], [/ó/u, 'o'], [/ción$/u, 'sión'], [/e/u, 'i'], [/o$/u, 'a'], [/a$/u, 'o'],
+    [/v/u, 'b'],
+    [/b/u, 'v'],
+    [/s$/u, ''],
+    [/ll/u, 'y'],
+    [/z/u, 's'],
+    [/c([ei])/u, 's$1'],
+    [/^h/u, ''],
+    [/á/u, 'a'],
+    [/é/u, 'e'],
+    [/í/u, 'i'],
+    [/ó/u, 'o'],
+    [/ción$/u, 'sión'],
+    [/e/u, 'i'],
+    [/o$/u, 'a'],
+    [/a$/u, 'o'],
   ];
   for (const [pattern, replacement] of rng.shuffle(rules)) {
     if (pattern.test(word)) return word.replace(pattern, replacement);
@@ -363,19 +429,40 @@ function simulateAsr(rng: Rng, profile: SessionProfile, spoken: readonly TimedWo
     }
     const confidence = ROUND(rng.uniform(0.6, 1));
     const punctuated = `${word.sentenceStart ? capitalise(text) : text}${sentenceEnd ? '.' : ''}`;
-    out.push({ word: text.toLowerCase(), start: word.start, end, confidence, speaker: word.speaker, punctuated_word: punctuated });
+    out.push({
+      word: text.toLowerCase(),
+      start: word.start,
+      end,
+      confidence,
+      speaker: word.speaker,
+      punctuated_word: punctuated,
+    });
     if (rng.chance(profile.insertion)) {
       const next = spoken[k + 1];
       const gapEnd = next === undefined ? end + 0.3 : next.start;
       const inserted = rng.pick(INSERTIONS);
       const previous = out[out.length - 1];
       if (gapEnd - end >= 0.15) {
-        out.push({ word: inserted, start: end + 0.02, end: Math.min(gapEnd - 0.02, end + 0.2), confidence: 0.5, speaker: word.speaker, punctuated_word: inserted });
+        out.push({
+          word: inserted,
+          start: end + 0.02,
+          end: Math.min(gapEnd - 0.02, end + 0.2),
+          confidence: 0.5,
+          speaker: word.speaker,
+          punctuated_word: inserted,
+        });
       } else if (previous !== undefined) {
         const mid = (previous.start + previous.end) / 2;
         const stolenEnd = previous.end;
         previous.end = mid;
-        out.push({ word: inserted, start: mid, end: stolenEnd, confidence: 0.5, speaker: word.speaker, punctuated_word: inserted });
+        out.push({
+          word: inserted,
+          start: mid,
+          end: stolenEnd,
+          confidence: 0.5,
+          speaker: word.speaker,
+          punctuated_word: inserted,
+        });
       }
     }
   }
@@ -398,10 +485,25 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
   let fragmentCount = 0;
   const nextId = (): string => `f${(fragmentCount += 1)}`;
   const preamble: Fragment[] = [
-    { id: nextId(), itemIndex: 0, kind: 'attendance', verbatim: false, text: `Asisten: ${councillors.map((c) => c.speaker).join(', ')}.` },
-    { id: nextId(), itemIndex: 0, kind: 'procedural', verbatim: false, text: 'Siendo las 19:00 horas, el Sr. Alcalde declara abierta la sesión.' },
+    {
+      id: nextId(),
+      itemIndex: 0,
+      kind: 'attendance',
+      verbatim: false,
+      text: `Asisten: ${councillors.map((c) => c.speaker).join(', ')}.`,
+    },
+    {
+      id: nextId(),
+      itemIndex: 0,
+      kind: 'procedural',
+      verbatim: false,
+      text: 'Siendo las 19:00 horas, el Sr. Alcalde declara abierta la sesión.',
+    },
   ];
-  const opening: SpokenUnit = { speaker: 0, sentences: [spokenOf(plain('Buenas tardes a todos, damos comienzo a la sesión ordinaria del pleno.'), false)] };
+  const opening: SpokenUnit = {
+    speaker: 0,
+    sentences: [spokenOf(plain('Buenas tardes a todos, damos comienzo a la sesión ordinaria del pleno.'), false)],
+  };
   const items: ItemPlan[] = [];
   let words = 0;
   while (words < options.targetWords || items.length < 2) {
@@ -415,7 +517,12 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
   const asrWords = simulateAsr(rng, profile, timeline.words);
   const durationSec = ROUND(Math.max(timeline.durationSec, (asrWords[asrWords.length - 1]?.end ?? 0) + 0.5));
   const acta: Acta = {
-    meta: { title: 'Acta de la sesión ordinaria del Pleno', date: '2024-03-12', municipality: 'Villanueva del Río', sessionType: 'ordinaria' },
+    meta: {
+      title: 'Acta de la sesión ordinaria del Pleno',
+      date: '2024-03-12',
+      municipality: 'Villanueva del Río',
+      sessionType: 'ordinaria',
+    },
     items: items.map((item) => ({ index: item.index, title: item.fragments[0]?.text.replace(/^\d+\.\s*/u, '') ?? '' })),
     fragments: [...preamble, ...items.flatMap((item) => item.fragments)],
   };
@@ -423,14 +530,31 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
     provider: 'deepgram',
     language: 'es',
     durationSec,
-    words: asrWords.map((w) => ({ text: w.punctuated_word, start: w.start, end: w.end, confidence: w.confidence, speaker: w.speaker })),
+    words: asrWords.map((w) => ({
+      text: w.punctuated_word,
+      start: w.start,
+      end: w.end,
+      confidence: w.confidence,
+      speaker: w.speaker,
+    })),
   };
   const deepgram: DeepgramPayload = {
     metadata: { request_id: `synthetic-${options.seed}`, duration: durationSec, channels: 1, models: ['synthetic'] },
     results: {
-      channels: [{ alternatives: [{ transcript: asrWords.map((w) => w.punctuated_word).join(' '), confidence: 0.9, words: asrWords }] }],
+      channels: [
+        {
+          alternatives: [
+            { transcript: asrWords.map((w) => w.punctuated_word).join(' '), confidence: 0.9, words: asrWords },
+          ],
+        },
+      ],
     },
   };
-  const truth = timeline.words.map((w) => ({ text: w.text, start: ROUND(w.start), end: ROUND(w.end), alignable: w.alignable }));
+  const truth = timeline.words.map((w) => ({
+    text: w.text,
+    start: ROUND(w.start),
+    end: ROUND(w.end),
+    alignable: w.alignable,
+  }));
   return { profile, seed: options.seed, acta, transcript, deepgram, truth, spokenOrder };
 }

@@ -67,7 +67,11 @@ function cutsWord(truth: readonly TruthWord[], t: number, tolerance: number): bo
  * Scores output segments against the ground truth of a synthetic session: every segment's label is compared
  * (match-normalised CER) with the words truly said in its span (words whose midpoint lies inside it).
  */
-export function scoreAlignment(spans: readonly ScoredSpan[], truth: readonly TruthWord[], options: ScoreOptions = {}): AlignmentScore {
+export function scoreAlignment(
+  spans: readonly ScoredSpan[],
+  truth: readonly TruthWord[],
+  options: ScoreOptions = {},
+): AlignmentScore {
   const threshold = options.cerThreshold ?? 0.1;
   const tolerance = options.toleranceSec ?? 0.01;
   const sorted = [...spans].sort((x, y) => x.offset - y.offset);

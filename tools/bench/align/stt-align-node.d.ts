@@ -6,7 +6,12 @@ declare module '@bbc/stt-align-node' {
     end: number;
   }
   /** Transposes the words of `transcriptText` onto the STT word timings (difflib opcodes + linear interpolation). */
-  export function alignSTT(stt: { words: SttAlignWord[] }, transcriptText: string, start?: number, end?: number): SttAlignWord[];
+  export function alignSTT(
+    stt: { words: SttAlignWord[] },
+    transcriptText: string,
+    start?: number,
+    end?: number,
+  ): SttAlignWord[];
   const alignSTTDefault: typeof alignSTT & { alignSTT: typeof alignSTT };
   export default alignSTTDefault;
 }

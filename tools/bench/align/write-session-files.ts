@@ -8,10 +8,17 @@ function fragmentParagraph(fragment: Fragment): Paragraph {
   if (fragment.kind === 'intervention' && fragment.verbatim && fragment.speaker !== undefined) {
     const role = fragment.role === undefined ? '' : ` (${fragment.role})`;
     const quoted = fragment.text.startsWith('«') ? fragment.text : `«${fragment.text}»`;
-    return new Paragraph({ children: [new TextRun({ text: `${fragment.speaker}${role}: `, bold: true }), new TextRun(quoted)] });
+    return new Paragraph({
+      children: [new TextRun({ text: `${fragment.speaker}${role}: `, bold: true }), new TextRun(quoted)],
+    });
   }
   if (fragment.kind === 'reading') {
-    return new Paragraph({ children: [new TextRun('El Sr. Secretario da lectura a la propuesta, que dice literalmente: '), new TextRun(`«${fragment.text}»`)] });
+    return new Paragraph({
+      children: [
+        new TextRun('El Sr. Secretario da lectura a la propuesta, que dice literalmente: '),
+        new TextRun(`«${fragment.text}»`),
+      ],
+    });
   }
   return new Paragraph(fragment.text);
 }
@@ -19,9 +26,11 @@ function fragmentParagraph(fragment: Fragment): Paragraph {
 /** The acta as a DOCX a secretary could have written (headings per agenda item, quoted verbatim interventions). */
 export async function renderActaDocx(acta: Acta): Promise<Buffer> {
   const children: Paragraph[] = [new Paragraph({ text: acta.meta.title, heading: HeadingLevel.TITLE })];
-  if (acta.meta.municipality !== undefined) children.push(new Paragraph(`Ayuntamiento de ${acta.meta.municipality}. Fecha: ${acta.meta.date ?? ''}.`));
+  if (acta.meta.municipality !== undefined)
+    children.push(new Paragraph(`Ayuntamiento de ${acta.meta.municipality}. Fecha: ${acta.meta.date ?? ''}.`));
   for (const fragment of acta.fragments) {
-    if (fragment.kind === 'heading') children.push(new Paragraph({ text: fragment.text, heading: HeadingLevel.HEADING_1 }));
+    if (fragment.kind === 'heading')
+      children.push(new Paragraph({ text: fragment.text, heading: HeadingLevel.HEADING_1 }));
     else children.push(fragmentParagraph(fragment));
   }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));

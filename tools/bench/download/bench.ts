@@ -44,11 +44,25 @@ async function main(): Promise<void> {
     console.log(`generating ${minutes}-minute opus source in ${source} (cached for later runs)...`);
     const started = Date.now();
     await execa('ffmpeg', [
-      '-nostdin', '-v', 'error', '-y',
-      '-f', 'lavfi', '-i', `anoisesrc=d=${minutes * 60}:c=pink:r=48000:a=0.2`,
-      '-f', 'lavfi', '-i', `sine=f=220:d=${minutes * 60}:r=48000`,
-      '-filter_complex', '[0][1]amix=inputs=2,aformat=channel_layouts=stereo',
-      '-c:a', 'libopus', '-b:a', '128k', `${source}.tmp.webm`,
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=d=${minutes * 60}:c=pink:r=48000:a=0.2`,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=f=220:d=${minutes * 60}:r=48000`,
+      '-filter_complex',
+      '[0][1]amix=inputs=2,aformat=channel_layouts=stereo',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '128k',
+      `${source}.tmp.webm`,
     ]);
     await execa('mv', [`${source}.tmp.webm`, source]);
     console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -56,7 +70,9 @@ async function main(): Promise<void> {
   const sourceBytes = (await stat(source)).size;
   await execa('cat', [source], { stdout: 'ignore' }); // warm the page cache for every variant alike
 
-  const server = spawn(process.execPath, [path.join(here, 'serve.mjs'), source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(here, 'serve.mjs'), source], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -92,7 +108,21 @@ async function main(): Promise<void> {
       key: 'b',
       label: 'yt-dlp -x --audio-format wav (48 kHz stereo)',
       run: async (u, dir) => {
-        await execa('yt-dlp', ['--ignore-config', '-q', '-f', 'bestaudio/best', '-x', '--audio-format', 'wav', '-P', dir, '-o', 'out.%(ext)s', '--', u]);
+        await execa('yt-dlp', [
+          '--ignore-config',
+          '-q',
+          '-f',
+          'bestaudio/best',
+          '-x',
+          '--audio-format',
+          'wav',
+          '-P',
+          dir,
+          '-o',
+          'out.%(ext)s',
+          '--',
+          u,
+        ]);
       },
     },
     {
@@ -100,8 +130,24 @@ async function main(): Promise<void> {
       label: 'yt-dlp -o - | ffmpeg (16 kHz mono)',
       run: async (u, dir) => {
         await execa('yt-dlp', ['--ignore-config', '-q', '-f', 'bestaudio/best', '-o', '-', '--', u]).pipe('ffmpeg', [
-          '-nostdin', '-v', 'error', '-y', '-i', 'pipe:0', '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le',
-          '-fflags', '+bitexact', '-map_metadata', '-1', path.join(dir, 'out.wav'),
+          '-nostdin',
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          'pipe:0',
+          '-vn',
+          '-ac',
+          '1',
+          '-ar',
+          '16000',
+          '-c:a',
+          'pcm_s16le',
+          '-fflags',
+          '+bitexact',
+          '-map_metadata',
+          '-1',
+          path.join(dir, 'out.wav'),
         ]);
       },
     },
@@ -110,17 +156,38 @@ async function main(): Promise<void> {
       label: 'yt-dlp -x --postprocessor-args (16 kHz mono, one call)',
       run: async (u, dir) => {
         await execa('yt-dlp', [
-          '--ignore-config', '-q', '-f', 'bestaudio/best', '-x', '--audio-format', 'wav',
-          '--postprocessor-args', 'ExtractAudio:-ar 16000 -ac 1 -c:a pcm_s16le -fflags +bitexact -map_metadata -1',
-          '-P', dir, '-o', 'out.%(ext)s', '--', u,
+          '--ignore-config',
+          '-q',
+          '-f',
+          'bestaudio/best',
+          '-x',
+          '--audio-format',
+          'wav',
+          '--postprocessor-args',
+          'ExtractAudio:-ar 16000 -ac 1 -c:a pcm_s16le -fflags +bitexact -map_metadata -1',
+          '-P',
+          dir,
+          '-o',
+          'out.%(ext)s',
+          '--',
+          u,
         ]);
       },
     },
   ];
 
-  const results = new Map<string, { wallSec: number[]; cpuSec: number[]; peakTreeRss: number[]; peakProcHwm: number[]; outBytes: number[] }>();
-  for (const variant of variants) results.set(variant.key, { wallSec: [], cpuSec: [], peakTreeRss: [], peakProcHwm: [], outBytes: [] });
-  console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const results = new Map<
+    string,
+    { wallSec: number[]; cpuSec: number[]; peakTreeRss: number[]; peakProcHwm: number[]; outBytes: number[] }
+  >();
+  for (const variant of variants)
+    results.set(variant.key, { wallSec: [], cpuSec: [], peakTreeRss: [], peakProcHwm: [], outBytes: [] });
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   for (let round = 1; round <= runs; round += 1) {
     for (const variant of variants) {
@@ -144,7 +211,9 @@ async function main(): Promise<void> {
       entry?.peakProcHwm.push(memory.peakProcHwm);
       entry?.outBytes.push(outBytes);
       const note = variant.key === 'a' ? ` [${stageNotes.at(-1) ?? ''}]` : '';
-      console.log(`round ${round} (${variant.key}) ${wallSec.toFixed(2)} s wall, ${cpuSec.toFixed(2)} s CPU, tree RSS peak ${mb(memory.peakTreeRss)}, output ${mb(outBytes)}${note}`);
+      console.log(
+        `round ${round} (${variant.key}) ${wallSec.toFixed(2)} s wall, ${cpuSec.toFixed(2)} s CPU, tree RSS peak ${mb(memory.peakTreeRss)}, output ${mb(outBytes)}${note}`,
+      );
     }
   }
   server.kill('SIGTERM');
@@ -153,7 +222,12 @@ async function main(): Promise<void> {
   const refMedian = median(ref?.wallSec ?? []);
   const refMin = Math.min(...(ref?.wallSec ?? []));
   const refCpu = median(ref?.cpuSec ?? []);
-  console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(
     '\nvariant                                                  wall median  wall min  ratio median  ratio min  CPU median  CPU ratio  tree RSS peak  max proc HWM    output',
   );
@@ -167,7 +241,9 @@ async function main(): Promise<void> {
       `(${variant.key}) ${variant.label.padEnd(54)} ${med.toFixed(2).padStart(9)} ${min.toFixed(2).padStart(9)} ${(med / refMedian).toFixed(3).padStart(13)} ${(min / refMin).toFixed(3).padStart(10)} ${cpu.toFixed(2).padStart(11)} ${(cpu / refCpu).toFixed(3).padStart(10)} ${mb(Math.max(...r.peakTreeRss)).padStart(14)} ${mb(Math.max(...r.peakProcHwm)).padStart(13)} ${mb(median(r.outBytes)).padStart(9)}`,
     );
   }
-  console.log(`\nthis Node process (server excluded), peak RSS over the whole run: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(
+    `\nthis Node process (server excluded), peak RSS over the whole run: ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
 }
 
 /** Samples /proc every 50 ms: summed VmRSS of all descendants of `rootPid` (minus `exclude` subtrees) and each one's VmHWM. */

@@ -24,8 +24,21 @@ const { values } = parseArgs({
 });
 const WORDS_PER_PAGE = 500;
 
-type DistReport = { times: number[]; cpuTimes: number[]; rssBeforeMb: number; maxRssAfterFirstMb: number; maxRssAfterAllMb: number };
-type StageTimes = { unzipAndMammoth: number; blocks: number; model: number; validate: number; total: number; cpu: number };
+type DistReport = {
+  times: number[];
+  cpuTimes: number[];
+  rssBeforeMb: number;
+  maxRssAfterFirstMb: number;
+  maxRssAfterAllMb: number;
+};
+type StageTimes = {
+  unzipAndMammoth: number;
+  blocks: number;
+  model: number;
+  validate: number;
+  total: number;
+  cpu: number;
+};
 type RunReport = {
   runs: StageTimes[];
   extractActaMs: number;
@@ -63,23 +76,40 @@ try {
   writeFileSync(file, docx);
   const spokenWords = expected.spoken.reduce((sum, fragment) => sum + fragment.text.split(/\s+/).length, 0);
 
-  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'run-extract.ts'), file, values.runs ?? '7'], {
-    encoding: 'utf8',
-    cwd: path.resolve(here, '../../..'),
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'run-extract.ts'), file, values.runs ?? '7'],
+    {
+      encoding: 'utf8',
+      cwd: path.resolve(here, '../../..'),
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const report = JSON.parse(output) as RunReport;
 
   const line = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`);
   console.log('@astra/semantic-extractor — extract a large acta');
-  line('document', `${(docx.length / 1024).toFixed(0)} KiB DOCX, ~${spokenWords.toLocaleString('en')} words (~${Math.round(spokenWords / WORDS_PER_PAGE)} pages), generated in ${generationMs.toFixed(0)} ms`);
-  line('acta', `${report.items} items, ${report.fragments} fragments (${report.spoken} spoken), ${report.blocks} blocks`);
-  line('node', `${process.version}, ${report.cpus} CPUs, load average ${report.loadAverage.map((value) => value.toFixed(2)).join(' ')}`);
+  line(
+    'document',
+    `${(docx.length / 1024).toFixed(0)} KiB DOCX, ~${spokenWords.toLocaleString('en')} words (~${Math.round(spokenWords / WORDS_PER_PAGE)} pages), generated in ${generationMs.toFixed(0)} ms`,
+  );
+  line(
+    'acta',
+    `${report.items} items, ${report.fragments} fragments (${report.spoken} spoken), ${report.blocks} blocks`,
+  );
+  line(
+    'node',
+    `${process.version}, ${report.cpus} CPUs, load average ${report.loadAverage.map((value) => value.toFixed(2)).join(' ')}`,
+  );
   console.log('');
-  console.log(`${'stage (ms)'.padEnd(34)} ${'cold'.padStart(8)} ${'warm median'.padStart(12)}  (${report.runs.length - 1} warm runs)`);
+  console.log(
+    `${'stage (ms)'.padEnd(34)} ${'cold'.padStart(8)} ${'warm median'.padStart(12)}  (${report.runs.length - 1} warm runs)`,
+  );
   for (const stage of ['unzipAndMammoth', 'blocks', 'model', 'validate', 'total', 'cpu'] as const) {
     const warm = median(report.runs.slice(1).map((run) => run[stage]));
-    console.log(`${STAGE_LABELS[stage].padEnd(34)} ${(report.runs[0]?.[stage] ?? 0).toFixed(1).padStart(8)} ${warm.toFixed(1).padStart(12)}`);
+    console.log(
+      `${STAGE_LABELS[stage].padEnd(34)} ${(report.runs[0]?.[stage] ?? 0).toFixed(1).padStart(8)} ${warm.toFixed(1).padStart(12)}`,
+    );
   }
   line('extractActa() end to end (warm)', `${report.extractActaMs.toFixed(1)} ms`);
   console.log('');
@@ -88,14 +118,24 @@ try {
   line('peak RSS after all runs', `${report.maxRssAfterAllMb.toFixed(0)} MB`);
   const dist = path.resolve(here, '../../../libs/semantic-extractor/dist/index.js');
   if (existsSync(dist)) {
-    const distOutput = execFileSync(process.execPath, [path.join(here, 'run-extract-dist.mjs'), file, values.runs ?? '7'], {
-      encoding: 'utf8',
-    });
+    const distOutput = execFileSync(
+      process.execPath,
+      [path.join(here, 'run-extract-dist.mjs'), file, values.runs ?? '7'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const built = JSON.parse(distOutput) as DistReport;
     console.log('');
     console.log('built lib (dist/), plain node, extractActa() only:');
-    line('  time cold / warm median', `${(built.times[0] ?? 0).toFixed(1)} ms / ${median(built.times.slice(1)).toFixed(1)} ms`);
-    line('  CPU time cold / warm median', `${(built.cpuTimes[0] ?? 0).toFixed(1)} ms / ${median(built.cpuTimes.slice(1)).toFixed(1)} ms`);
+    line(
+      '  time cold / warm median',
+      `${(built.times[0] ?? 0).toFixed(1)} ms / ${median(built.times.slice(1)).toFixed(1)} ms`,
+    );
+    line(
+      '  CPU time cold / warm median',
+      `${(built.cpuTimes[0] ?? 0).toFixed(1)} ms / ${median(built.cpuTimes.slice(1)).toFixed(1)} ms`,
+    );
     line('  RSS before extraction', `${built.rssBeforeMb.toFixed(0)} MB`);
     line('  peak RSS after the first run', `${built.maxRssAfterFirstMb.toFixed(0)} MB`);
     line('  peak RSS after all runs', `${built.maxRssAfterAllMb.toFixed(0)} MB`);

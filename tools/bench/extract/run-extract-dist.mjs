@@ -20,5 +20,11 @@ for (let run = 0; run < runs; run += 1) {
   if (run === 0) maxRssAfterFirstMb = process.resourceUsage().maxRSS / 1024;
 }
 process.stdout.write(
-  JSON.stringify({ times, cpuTimes, rssBeforeMb, maxRssAfterFirstMb, maxRssAfterAllMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    times,
+    cpuTimes,
+    rssBeforeMb,
+    maxRssAfterFirstMb,
+    maxRssAfterAllMb: process.resourceUsage().maxRSS / 1024,
+  }),
 );

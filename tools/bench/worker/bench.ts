@@ -14,11 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { startCoreDevServer } from '@astra/core-dev';
-import { serveFiles, synthesizeSession } from '@astra/demo';
+import { serveFiles, startRedisServer, synthesizeSession } from '@astra/demo';
 import { MINING_QUEUE, miningJobId, planSessions, storeActa, toMiningJob } from '@astra/mining';
 import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
 import { spawnWorker, type WorkerProcess } from '../../../apps/ingest-worker/test/support/processes';
-import { startRedis } from '../../../apps/ingest-worker/test/support/redis-server';
 
 const TENANT = 'bench';
 const args = parseArgs(process.argv.slice(2));
@@ -29,7 +28,7 @@ const workerCounts = (args['workers'] ?? '1,2').split(',').map((n) => positive(n
 const cacheDir = path.join(os.tmpdir(), 'astra-bench-worker');
 const runDir = path.join(cacheDir, `run-${process.pid}`);
 
-const redis = await startRedis();
+const redis = await startRedisServer();
 const mediaDir = path.join(runDir, 'media');
 const transcriptsDir = path.join(runDir, 'transcripts');
 await mkdir(mediaDir, { recursive: true });
@@ -59,7 +58,10 @@ try {
     const name = `s${n}.webm`;
     await copyFile(synth.mediaPath, path.join(mediaDir, name));
     const videoUrl = `${media.url}/${name}`;
-    await writeFile(path.join(transcriptsDir, `${sessionIdFor(TENANT, videoUrl)}.json`), JSON.stringify(synth.transcript));
+    await writeFile(
+      path.join(transcriptsDir, `${sessionIdFor(TENANT, videoUrl)}.json`),
+      JSON.stringify(synth.transcript),
+    );
     await copyFile(synth.actaPath, path.join(runDir, `acta-${n}.docx`));
     rows.push(`${videoUrl},acta-${n}.docx`);
     audioSec += synth.transcript.durationSec;
@@ -75,7 +77,8 @@ try {
   });
   if (plan.errors.length > 0) throw new Error(`bad plan: ${JSON.stringify(plan.errors)}`);
 
-  const results: Array<{ workers: number; wallSec: number; jobsPerMin: number; meanJobSec: number; failed: number }> = [];
+  const results: Array<{ workers: number; wallSec: number; jobsPerMin: number; meanJobSec: number; failed: number }> =
+    [];
   for (const count of workerCounts) {
     const core = await startCoreDevServer({ port: 0, transcriptsDir });
     const storageDir = path.join(runDir, `storage-${count}`);
@@ -113,7 +116,9 @@ try {
     const wallSec = (performance.now() - started) / 1000;
     const jobs = await queue.getJobs(['completed']);
     const failed = (await queue.getJobCounts('failed'))['failed'] ?? 0;
-    const meanJobSec = jobs.reduce((sum, job) => sum + ((job.finishedOn ?? 0) - (job.processedOn ?? 0)) / 1000, 0) / Math.max(1, jobs.length);
+    const meanJobSec =
+      jobs.reduce((sum, job) => sum + ((job.finishedOn ?? 0) - (job.processedOn ?? 0)) / 1000, 0) /
+      Math.max(1, jobs.length);
     results.push({ workers: count, wallSec, jobsPerMin: (jobs.length / wallSec) * 60, meanJobSec, failed });
     for (const worker of workers) worker.signal('SIGTERM');
     await Promise.all(workers.map((worker) => worker.exited));
@@ -121,25 +126,34 @@ try {
     await rm(storageDir, { recursive: true, force: true });
   }
 
-  console.log(`\n${sessions} sessions × ${(audioSec / sessions).toFixed(1)} s of audio, worker concurrency ${concurrency}, ${os.cpus().length} CPU(s), load ${os.loadavg()[0]?.toFixed(1)}`);
+  console.log(
+    `\n${sessions} sessions × ${(audioSec / sessions).toFixed(1)} s of audio, worker concurrency ${concurrency}, ${os.cpus().length} CPU(s), load ${os.loadavg()[0]?.toFixed(1)}`,
+  );
   console.log('workers  wall s   jobs/min  mean job s  failed');
   for (const r of results) {
-    console.log(`${String(r.workers).padEnd(7)}  ${r.wallSec.toFixed(1).padStart(6)}  ${r.jobsPerMin.toFixed(1).padStart(8)}  ${r.meanJobSec.toFixed(2).padStart(10)}  ${String(r.failed).padStart(6)}`);
+    console.log(
+      `${String(r.workers).padEnd(7)}  ${r.wallSec.toFixed(1).padStart(6)}  ${r.jobsPerMin.toFixed(1).padStart(8)}  ${r.meanJobSec.toFixed(2).padStart(10)}  ${String(r.failed).padStart(6)}`,
+    );
   }
   const base = results[0];
   for (const r of results.slice(1)) {
-    if (base) console.log(`scaling ${base.workers} → ${r.workers} workers: ×${(r.jobsPerMin / base.jobsPerMin).toFixed(2)} jobs/min`);
+    if (base)
+      console.log(
+        `scaling ${base.workers} → ${r.workers} workers: ×${(r.jobsPerMin / base.jobsPerMin).toFixed(2)} jobs/min`,
+      );
   }
 } finally {
   await queue.close();
   await media.close();
-  await redis.stop();
+  await redis.close();
   await rm(runDir, { recursive: true, force: true });
 }
 
 async function loadCached(dir: string) {
   const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile(path.join(dir, 'session.transcript.bench.json'), 'utf8')) as Awaited<ReturnType<typeof synthesizeSession>>;
+  return JSON.parse(await readFile(path.join(dir, 'session.transcript.bench.json'), 'utf8')) as Awaited<
+    ReturnType<typeof synthesizeSession>
+  >;
 }
 
 function parseArgs(argv: string[]): Record<string, string> {

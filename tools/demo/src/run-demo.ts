@@ -22,7 +22,9 @@ const cli = path.join(repoRoot, 'apps/ingest-cli/dist/main.js');
 await rm(demoDir, { recursive: true, force: true });
 await mkdir(mediaDir, { recursive: true });
 process.stderr.write('demo: synthesising 3 sessions with espeak-ng…\n');
-const sessions = await Promise.all([1, 2, 3].map((seed) => synthesizeSession({ dir: mediaDir, seed, format: seed === 2 ? 'mp3' : 'webm' })));
+const sessions = await Promise.all(
+  [1, 2, 3].map((seed) => synthesizeSession({ dir: mediaDir, seed, format: seed === 2 ? 'mp3' : 'webm' })),
+);
 
 const media = await serveFiles(mediaDir);
 const storage = openStorage(storageUri);
@@ -32,7 +34,9 @@ sessions.forEach((session, i) => {
   const videoUrl = `${media.url}/${path.basename(session.mediaPath)}`;
   const audioUri = storage.uriFor(sessionKeys(TENANT, sessionIdFor(TENANT, videoUrl)).audio);
   transcripts.set(audioUri, session.transcript);
-  rows.push(`${videoUrl},media/${path.basename(session.actaPath)},${TENANT},pleno-2024-03-0${i + 1},synthetic demo session`);
+  rows.push(
+    `${videoUrl},media/${path.basename(session.actaPath)},${TENANT},pleno-2024-03-0${i + 1},synthetic demo session`,
+  );
 });
 const csvPath = path.join(demoDir, 'sessions.csv');
 await writeFile(csvPath, `${rows.join('\n')}\n`);
@@ -43,7 +47,18 @@ process.stderr.write(`demo: astra-ingest mine --input ${path.relative(repoRoot, 
 const exitCode = await new Promise<number>((resolve) => {
   const child = spawn(
     process.execPath,
-    [cli, 'mine', '--input', csvPath, '--storage', storageUri, '--out', path.join(demoDir, 'datasets'), '--name', 'demo'],
+    [
+      cli,
+      'mine',
+      '--input',
+      csvPath,
+      '--storage',
+      storageUri,
+      '--out',
+      path.join(demoDir, 'datasets'),
+      '--name',
+      'demo',
+    ],
     { stdio: 'inherit', env: { ...process.env, ASTRA_CORE_URL: core.url, ASTRA_TMPDIR: path.join(demoDir, 'tmp') } },
   );
   child.on('exit', (code) => resolve(code ?? 1));

@@ -25,7 +25,13 @@ export type S3Server = {
 export async function startS3Server(options: { bucket?: string } = {}): Promise<S3Server> {
   const bucket = options.bucket ?? 'astra-raw';
   const directory = await mkdtemp(path.join(os.tmpdir(), 'astra-s3rver-'));
-  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port: s3Port } = (await s3rver.run()) as AddressInfo;
 
   const requests: S3Server['requests'] = [];
@@ -52,7 +58,12 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
   return {
     endpoint,
     bucket,
-    env: { AWS_ENDPOINT_URL_S3: endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' },
+    env: {
+      AWS_ENDPOINT_URL_S3: endpoint,
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_REGION: 'us-east-1',
+    },
     requests,
     async close() {
       proxy.closeAllConnections();

@@ -43,41 +43,102 @@ const PAUSE_SEC = 0.6;
 const ITEMS: Item[] = [
   {
     title: 'Aprobación del acta de la sesión anterior.',
-    speeches: [{ speaker: 'Sr. Alcalde', sentences: ['Buenas tardes a todos, comenzamos la sesión ordinaria del pleno.', 'El primer punto es la aprobación del acta de la sesión anterior.', '¿Alguna observación al acta?'] }],
+    speeches: [
+      {
+        speaker: 'Sr. Alcalde',
+        sentences: [
+          'Buenas tardes a todos, comenzamos la sesión ordinaria del pleno.',
+          'El primer punto es la aprobación del acta de la sesión anterior.',
+          '¿Alguna observación al acta?',
+        ],
+      },
+    ],
     vote: 'Sometida a votación, el acta queda aprobada por unanimidad.',
   },
   {
     title: 'Modificación presupuestaria para la reparación del alumbrado público.',
     speeches: [
-      { speaker: 'Sra. Martínez López', role: 'Concejala de Hacienda', sentences: ['Proponemos destinar cuarenta mil euros a la reparación del alumbrado de los barrios del norte.', 'Las farolas llevan meses apagadas y los vecinos lo han pedido en varias ocasiones.', 'La partida sale del remanente de tesorería del ejercicio anterior.'] },
-      { speaker: 'Sr. Ruiz Sánchez', role: 'Portavoz del Grupo Municipal Popular', sentences: ['Nuestro grupo apoyará la propuesta porque es una necesidad urgente.', 'Pedimos que las obras empiecen antes del invierno.'] },
+      {
+        speaker: 'Sra. Martínez López',
+        role: 'Concejala de Hacienda',
+        sentences: [
+          'Proponemos destinar cuarenta mil euros a la reparación del alumbrado de los barrios del norte.',
+          'Las farolas llevan meses apagadas y los vecinos lo han pedido en varias ocasiones.',
+          'La partida sale del remanente de tesorería del ejercicio anterior.',
+        ],
+      },
+      {
+        speaker: 'Sr. Ruiz Sánchez',
+        role: 'Portavoz del Grupo Municipal Popular',
+        sentences: [
+          'Nuestro grupo apoyará la propuesta porque es una necesidad urgente.',
+          'Pedimos que las obras empiecen antes del invierno.',
+        ],
+      },
     ],
-    summary: 'El Sr. Gómez Pardo interviene para manifestar que su grupo se abstendrá por falta de información sobre los plazos.',
+    summary:
+      'El Sr. Gómez Pardo interviene para manifestar que su grupo se abstendrá por falta de información sobre los plazos.',
     vote: 'Sometido a votación, queda aprobado por mayoría absoluta.',
   },
   {
     title: 'Moción sobre la ampliación del horario de la biblioteca municipal.',
     speeches: [
-      { speaker: 'Sr. Gómez Pardo', role: 'Portavoz del Grupo Municipal Socialista', sentences: ['Los estudiantes necesitan un lugar tranquilo para preparar los exámenes.', 'Pedimos abrir la biblioteca los sábados por la tarde durante todo el curso.'] },
-      { speaker: 'Sr. Alcalde', sentences: ['Estudiaremos el coste del personal necesario para ese horario.', 'Creo que podemos llegar a un acuerdo en la comisión de cultura.'] },
+      {
+        speaker: 'Sr. Gómez Pardo',
+        role: 'Portavoz del Grupo Municipal Socialista',
+        sentences: [
+          'Los estudiantes necesitan un lugar tranquilo para preparar los exámenes.',
+          'Pedimos abrir la biblioteca los sábados por la tarde durante todo el curso.',
+        ],
+      },
+      {
+        speaker: 'Sr. Alcalde',
+        sentences: [
+          'Estudiaremos el coste del personal necesario para ese horario.',
+          'Creo que podemos llegar a un acuerdo en la comisión de cultura.',
+        ],
+      },
     ],
     vote: 'Sometida a votación, la moción queda aprobada por unanimidad.',
   },
   {
     title: 'Ruegos y preguntas.',
     speeches: [
-      { speaker: 'Sra. Navarro Gil', role: 'Concejala del Grupo Municipal Vecinal', sentences: ['Quiero preguntar por el estado de las obras del polideportivo.', 'Los vecinos no saben cuándo podrán volver a usar la piscina.'] },
-      { speaker: 'Sr. Alcalde', sentences: ['Las obras terminarán en el mes de marzo según la empresa adjudicataria.', 'No habiendo más asuntos que tratar, se levanta la sesión.'] },
+      {
+        speaker: 'Sra. Navarro Gil',
+        role: 'Concejala del Grupo Municipal Vecinal',
+        sentences: [
+          'Quiero preguntar por el estado de las obras del polideportivo.',
+          'Los vecinos no saben cuándo podrán volver a usar la piscina.',
+        ],
+      },
+      {
+        speaker: 'Sr. Alcalde',
+        sentences: [
+          'Las obras terminarán en el mes de marzo según la empresa adjudicataria.',
+          'No habiendo más asuntos que tratar, se levanta la sesión.',
+        ],
+      },
     ],
     vote: '',
   },
 ];
 
 /** Speech that is in no acta: what a real recording is full of. */
-const CHATTER = ['Bueno, un momento, que no se oye bien el micrófono.', 'Gracias, muchas gracias.', 'Silencio, por favor, vamos a continuar.'];
+const CHATTER = [
+  'Bueno, un momento, que no se oye bien el micrófono.',
+  'Gracias, muchas gracias.',
+  'Silencio, por favor, vamos a continuar.',
+];
 
 /** Deliberate ASR mistakes (acta word → what the "ASR" hears). */
-const MISHEARINGS: Record<string, string> = { farolas: 'farola', tesorería: 'tesoreria', biblioteca: 'bibliotecas', adjudicataria: 'adjudicatoria', invierno: 'infierno' };
+const MISHEARINGS: Record<string, string> = {
+  farolas: 'farola',
+  tesorería: 'tesoreria',
+  biblioteca: 'bibliotecas',
+  adjudicataria: 'adjudicatoria',
+  invierno: 'infierno',
+};
 
 export async function synthesizeSession(options: SynthSessionOptions): Promise<SynthSession> {
   const dir = path.resolve(options.dir);
@@ -99,7 +160,8 @@ export async function synthesizeSession(options: SynthSessionOptions): Promise<S
       const speaker = speakers.get(speech.speaker) ?? speakers.size;
       speakers.set(speech.speaker, speaker);
       for (const sentence of speech.sentences) utterances.push({ text: sentence, speaker, inActa: true });
-      if (random() < 0.5) utterances.push({ text: CHATTER[Math.floor(random() * CHATTER.length)] as string, speaker: 0, inActa: false });
+      if (random() < 0.5)
+        utterances.push({ text: CHATTER[Math.floor(random() * CHATTER.length)] as string, speaker: 0, inActa: false });
     }
   }
 
@@ -125,7 +187,12 @@ export async function synthesizeSession(options: SynthSessionOptions): Promise<S
     const joined = path.join(workDir, 'session.wav');
     await run('sox', [...parts, joined]);
     const mediaPath = path.join(dir, `session-${options.seed}.${format}`);
-    const codec = format === 'webm' ? ['-c:a', 'libopus', '-b:a', '48k'] : format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '64k'] : ['-c:a', 'aac', '-b:a', '64k'];
+    const codec =
+      format === 'webm'
+        ? ['-c:a', 'libopus', '-b:a', '48k']
+        : format === 'mp3'
+          ? ['-c:a', 'libmp3lame', '-b:a', '64k']
+          : ['-c:a', 'aac', '-b:a', '64k'];
     await run('ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-i', joined, '-ar', '48000', ...codec, mediaPath]);
     const durationSec = Number(cursor.toFixed(3));
     return { actaPath, mediaPath, transcript: { provider: 'deepgram', language: 'es', durationSec, words }, spoken };
@@ -153,7 +220,13 @@ async function speechBounds(wav: string): Promise<{ start: number; end: number }
 }
 
 /** Word times by character share of the sentence; a few words misheard, confidence a little noisy. */
-function spreadWords(text: string, start: number, end: number, speaker: number, random: () => number): TranscriptWord[] {
+function spreadWords(
+  text: string,
+  start: number,
+  end: number,
+  speaker: number,
+  random: () => number,
+): TranscriptWord[] {
   const tokens = text.split(/\s+/).filter(Boolean);
   const weights = tokens.map((token) => token.length + 1);
   const total = weights.reduce((a, b) => a + b, 0);
@@ -162,7 +235,13 @@ function spreadWords(text: string, start: number, end: number, speaker: number, 
     const span = ((weights[i] ?? 1) / total) * (end - start);
     const bare = token.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
     const heard = MISHEARINGS[bare] ?? token;
-    const word = { text: heard, start: round(t), end: round(t + span * 0.92), confidence: round(0.85 + random() * 0.14), speaker };
+    const word = {
+      text: heard,
+      start: round(t),
+      end: round(t + span * 0.92),
+      confidence: round(0.85 + random() * 0.14),
+      speaker,
+    };
     t += span;
     return word;
   });
@@ -172,8 +251,14 @@ async function renderActa(items: readonly Item[], municipality: string, seed: nu
   const day = 3 + (seed % 20);
   const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
   const children: Paragraph[] = [
-    new Paragraph({ text: `ACTA DE LA SESIÓN ORDINARIA DEL PLENO DEL AYUNTAMIENTO DE ${municipality.toUpperCase()}`, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-    p(`En ${municipality}, a ${day} de marzo de 2024, siendo las diecinueve horas, se reúnen en el Salón de Plenos los señores concejales que se relacionan a continuación, en sesión ordinaria.`),
+    new Paragraph({
+      text: `ACTA DE LA SESIÓN ORDINARIA DEL PLENO DEL AYUNTAMIENTO DE ${municipality.toUpperCase()}`,
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+    }),
+    p(
+      `En ${municipality}, a ${day} de marzo de 2024, siendo las diecinueve horas, se reúnen en el Salón de Plenos los señores concejales que se relacionan a continuación, en sesión ordinaria.`,
+    ),
     p('ASISTENTES:', true),
     p('Alcalde-Presidente: D. Antonio Pérez Ramos.'),
     p('Concejales: Dña. Lucía Martínez López, D. Javier Ruiz Sánchez, D. Manuel Gómez Pardo, Dña. Elena Navarro Gil.'),
@@ -181,15 +266,21 @@ async function renderActa(items: readonly Item[], municipality: string, seed: nu
     p('ORDEN DEL DÍA', true),
   ];
   items.forEach((item, i) => {
-    children.push(new Paragraph({ text: `${ORDINALS[i]}.- ${item.title.toUpperCase()}`, heading: HeadingLevel.HEADING_2 }));
+    children.push(
+      new Paragraph({ text: `${ORDINALS[i]}.- ${item.title.toUpperCase()}`, heading: HeadingLevel.HEADING_2 }),
+    );
     for (const speech of item.speeches) {
-      const who = speech.role ? `El ${speech.speaker}, ${speech.role}, manifiesta:` : `El ${speech.speaker} manifiesta:`;
+      const who = speech.role
+        ? `El ${speech.speaker}, ${speech.role}, manifiesta:`
+        : `El ${speech.speaker} manifiesta:`;
       children.push(p(`${who.replace(/^El Sra\./, 'La Sra.')} «${speech.sentences.join(' ')}»`));
     }
     if (item.summary) children.push(p(item.summary));
     if (item.vote) children.push(p(item.vote));
   });
-  children.push(p('Y no habiendo más asuntos que tratar, el Sr. Alcalde levanta la sesión, de lo que yo, el Secretario, doy fe.'));
+  children.push(
+    p('Y no habiendo más asuntos que tratar, el Sr. Alcalde levanta la sesión, de lo que yo, el Secretario, doy fe.'),
+  );
   children.push(p('EL ALCALDE                                   EL SECRETARIO', true));
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }

@@ -40,8 +40,17 @@ export async function runAlignCommand(flags: AlignCommandFlags, output: Output):
     await writeText(flags.rejected, formatJsonl(rejected));
   }
   const keptSec = result.kept.reduce((sum, segment) => sum + segment.duration, 0);
-  const summary = { out: flags.out, kept: result.kept.length, rejected: result.rejected.length, keptSec, stats: result.stats };
-  output.result(summary, () => `${result.kept.length} segments (${keptSec.toFixed(1)} s) → ${flags.out}; ${result.rejected.length} rejected`);
+  const summary = {
+    out: flags.out,
+    kept: result.kept.length,
+    rejected: result.rejected.length,
+    keptSec,
+    stats: result.stats,
+  };
+  output.result(
+    summary,
+    () => `${result.kept.length} segments (${keptSec.toFixed(1)} s) → ${flags.out}; ${result.rejected.length} rejected`,
+  );
   return 0;
 }
 

@@ -19,7 +19,8 @@ export async function runBuildCommand(flags: BuildCommandFlags, env: Env, output
     [
       `dataset ${tenantId}/${flags.name}: ${summary.sessions} sessions`,
       ...(['train', 'dev', 'test'] as const).map(
-        (split) => `  ${split.padEnd(5)} ${summary.splits[split].sessions} sessions, ${summary.splits[split].segments} segments, ${summary.splits[split].hours.toFixed(3)} h`,
+        (split) =>
+          `  ${split.padEnd(5)} ${summary.splits[split].sessions} sessions, ${summary.splits[split].segments} segments, ${summary.splits[split].hours.toFixed(3)} h`,
       ),
       `  rejected ${summary.rejected.segments} segments`,
       `  → ${written.outDir ?? written.storageKeys.join(', ')}`,

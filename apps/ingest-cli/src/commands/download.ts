@@ -8,19 +8,28 @@ import { withStorage } from '../with-storage';
 export type DownloadCommandFlags = { tenant: string; storage?: string; s3Endpoint?: string };
 
 /** `astra-ingest download <url> --tenant <id>`: audio → storage at mining/{tenant}/{uuid}.wav (+ source.json). */
-export async function runDownloadCommand(url: string, flags: DownloadCommandFlags, env: Env, output: Output): Promise<number> {
+export async function runDownloadCommand(
+  url: string,
+  flags: DownloadCommandFlags,
+  env: Env,
+  output: Output,
+): Promise<number> {
   const tenantId = assertTenantId(flags.tenant);
   const id = sessionIdFor(tenantId, url);
   const keys = sessionKeys(tenantId, id);
   const tmpRoot = resolveTmpRoot(env);
   if (tmpRoot) await mkdir(tmpRoot, { recursive: true });
   const { record, downloaded, uri } = await withStorage(flags, env, output, async (storage) => {
-    const audio = await ensureAudio(storage, { tenantId, id, videoUrl: url, metadata: {} }, {
-      download: resolveToolPaths(env),
-      ...(tmpRoot ? { tmpRoot } : {}),
-      logger: output.logger,
-      onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),
-    });
+    const audio = await ensureAudio(
+      storage,
+      { tenantId, id, videoUrl: url, metadata: {} },
+      {
+        download: resolveToolPaths(env),
+        ...(tmpRoot ? { tmpRoot } : {}),
+        logger: output.logger,
+        onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),
+      },
+    );
     return { ...audio, uri: storage.uriFor(keys.audio) };
   });
   const result = {

@@ -1,19 +1,11 @@
-import path from 'node:path';
 import type { Queue } from 'bullmq';
-import {
-  DEFAULT_MAX_ACTA_BYTES,
-  MINING_QUEUE,
-  miningJobId,
-  readSessionsCsv,
-  storeActa,
-  toMiningJob,
-  type RowError,
-  type SessionSpec,
-} from '@astra/mining';
-import { openStorage, sessionKeys, type Storage } from '@astra/storage';
-import { DEFAULT_LANGUAGE, DEFAULT_PROVIDER, resolveRedisUrl, resolveStorageConfig, type Env } from '../config';
+import { MINING_QUEUE, miningJobId, storeActa, toMiningJob, type RowError, type SessionSpec } from '@astra/mining';
+import { sessionKeys, type Storage } from '@astra/storage';
+import { resolveRedisUrl, type Env } from '../config';
 import type { Output } from '../output';
+import { planFromFlags } from '../plan-from-flags';
 import { openMiningQueue } from '../queue-connection';
+import { withStorage } from '../with-storage';
 
 export type EnqueueCommandFlags = {
   input: string;
@@ -49,34 +41,23 @@ export type EnqueueSummary = {
  */
 export async function runEnqueueCommand(flags: EnqueueCommandFlags, env: Env, output: Output): Promise<number> {
   const redisUrl = resolveRedisUrl(flags.redis, env);
-  const plan = await readSessionsCsv(flags.input, {
-    ...(flags.actasDir ? { baseDir: path.resolve(flags.actasDir) } : {}),
-    ...(flags.tenant ? { tenant: flags.tenant } : {}),
-    requireActa: flags.acta,
-    // Workers transcribe with astra-core or captions; a local transcript file cannot travel in a job.
-    transcripts: 'astra-core',
-    defaultProvider: flags.provider ?? env['ASTRA_PROVIDER'] ?? DEFAULT_PROVIDER,
-    defaultLanguage: DEFAULT_LANGUAGE,
-    maxActaBytes: DEFAULT_MAX_ACTA_BYTES,
-  });
-  for (const skipped of plan.skipped) output.logger.info({ line: skipped.line }, `row skipped: ${skipped.reason}`);
-
-  const storageConfig = resolveStorageConfig(flags, env);
-  const storage = openStorage(storageConfig.uri, { ...storageConfig.options, logger: output.logger });
-  const summary: EnqueueSummary = { queue: MINING_QUEUE, enqueued: [], alreadyQueued: [], errors: [...plan.errors] };
-  const queue = await openMiningQueue(redisUrl);
-  try {
-    for (const session of plan.sessions) {
-      await enqueueSession(queue, storage, session, flags, summary, output);
+  // Workers transcribe with astra-core or captions; a local transcript file cannot travel in a job.
+  const plan = await planFromFlags(flags, 'astra-core', env, output);
+  return withStorage(flags, env, output, async (storage) => {
+    const summary: EnqueueSummary = { queue: MINING_QUEUE, enqueued: [], alreadyQueued: [], errors: [...plan.errors] };
+    const queue = await openMiningQueue(redisUrl);
+    try {
+      for (const session of plan.sessions) {
+        await enqueueSession(queue, storage, session, flags, summary, output);
+      }
+    } finally {
+      await queue.close();
     }
-  } finally {
-    await queue.close();
-    await storage.close();
-  }
-  summary.errors.sort((a, b) => a.line - b.line);
-  for (const error of summary.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
-  output.result(summary, () => formatEnqueueSummary(summary));
-  return summary.errors.length > 0 ? 1 : 0;
+    summary.errors.sort((a, b) => a.line - b.line);
+    for (const error of summary.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
+    output.result(summary, () => formatEnqueueSummary(summary));
+    return summary.errors.length > 0 ? 1 : 0;
+  });
 }
 
 async function enqueueSession(
@@ -100,7 +81,10 @@ async function enqueueSession(
       await storeActa(storage, session);
       actaKey = sessionKeys(session.tenantId, session.id).acta;
     } catch (error) {
-      summary.errors.push({ line: session.line, reason: `acta_path: could not copy it to storage: ${(error as Error).message.split('\n')[0]}` });
+      summary.errors.push({
+        line: session.line,
+        reason: `acta_path: could not copy it to storage: ${(error as Error).message.split('\n')[0]}`,
+      });
       return;
     }
   }

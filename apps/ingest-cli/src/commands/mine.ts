@@ -5,9 +5,7 @@ import { CoreClient } from '@astra/core-client';
 import {
   buildDataset,
   MiningOrchestrator,
-  readSessionsCsv,
   runSessions,
-  DEFAULT_MAX_ACTA_BYTES,
   type SessionOutcome,
   type SessionPlan,
   type TranscriptSource,
@@ -15,9 +13,7 @@ import {
 import { readActaFile } from '@astra/semantic-extractor';
 import { tenantPrefix, type Storage } from '@astra/storage';
 import {
-  DEFAULT_LANGUAGE,
   resolveCoreConfig,
-  resolveProvider,
   resolveTmpRoot,
   resolveToolPaths,
   resolveTranscriptSource,
@@ -25,6 +21,7 @@ import {
   type Env,
 } from '../config';
 import type { Output } from '../output';
+import { planFromFlags } from '../plan-from-flags';
 import { ProgressView } from '../progress';
 import { formatMineSummary, summariseOutcomes, type MineSummary } from '../mine-summary';
 import { withStorage } from '../with-storage';
@@ -49,16 +46,7 @@ export type MineCommandFlags = {
 /** `astra-ingest mine`: sessions.csv → per-session pipeline → dataset (DESIGN §2, §7). */
 export async function runMineCommand(flags: MineCommandFlags, env: Env, output: Output): Promise<number> {
   const transcriptKind = resolveTranscriptSource(flags.transcripts, env);
-  const plan = await readSessionsCsv(flags.input, {
-    ...(flags.actasDir ? { baseDir: path.resolve(flags.actasDir) } : {}),
-    ...(flags.tenant ? { tenant: flags.tenant } : {}),
-    requireActa: flags.acta,
-    transcripts: transcriptKind,
-    defaultProvider: resolveProvider(flags.provider, env),
-    defaultLanguage: DEFAULT_LANGUAGE,
-    maxActaBytes: DEFAULT_MAX_ACTA_BYTES,
-  });
-  for (const skipped of plan.skipped) output.logger.info({ line: skipped.line }, `row skipped: ${skipped.reason}`);
+  const plan = await planFromFlags(flags, transcriptKind, env, output);
   return withStorage(flags, env, output, async (storage) => {
     if (flags.dryRun) return reportDryRun(plan, storage, output);
     for (const error of plan.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
@@ -106,7 +94,12 @@ async function mineAndBuild(
       {
         mineSession: async (session, options) => {
           const outcome = await orchestrator.mineSession(session, options);
-          progress.finish(session.id, outcome.status === 'ok' ? `ok: ${outcome.kept} kept, ${outcome.rejected} rejected` : `FAILED at ${outcome.stage}: ${outcome.reason}`);
+          progress.finish(
+            session.id,
+            outcome.status === 'ok'
+              ? `ok: ${outcome.kept} kept, ${outcome.rejected} rejected`
+              : `FAILED at ${outcome.stage}: ${outcome.reason}`,
+          );
           return outcome;
         },
       },
@@ -139,7 +132,10 @@ async function buildDatasets(
   for (const [tenantId, sessionIds] of [...byTenant].sort(([a], [b]) => a.localeCompare(b))) {
     const dataset = await buildDataset(storage, { tenantId, name, sessionIds });
     const result = await writeDataset(storage, dataset, flags.out);
-    const segments = dataset.summary.splits.train.segments + dataset.summary.splits.dev.segments + dataset.summary.splits.test.segments;
+    const segments =
+      dataset.summary.splits.train.segments +
+      dataset.summary.splits.dev.segments +
+      dataset.summary.splits.test.segments;
     output.logger.info({ tenantId, name, outDir: result.outDir }, 'dataset written');
     written.push({ ...result, tenantId, name, segments });
   }
@@ -166,7 +162,13 @@ async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output)
         continue;
       }
     }
-    sessions.push({ line: session.line, tenantId: session.tenantId, id: session.id, videoUrl: session.videoUrl, actaPath: session.actaPath ?? null });
+    sessions.push({
+      line: session.line,
+      tenantId: session.tenantId,
+      id: session.id,
+      videoUrl: session.videoUrl,
+      actaPath: session.actaPath ?? null,
+    });
   }
   for (const tenantId of new Set(plan.sessions.map((s) => s.tenantId))) {
     try {
@@ -183,7 +185,9 @@ async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output)
   output.result({ sessions, errors }, () =>
     [
       `Plan: ${sessions.length} session(s), ${errors.length} error(s); storage ${storage.uri}`,
-      ...sessions.map((s) => `  line ${s.line}: ${s.tenantId}/${s.id} ${s.videoUrl}${s.actaPath ? ` + ${s.actaPath}` : ''}`),
+      ...sessions.map(
+        (s) => `  line ${s.line}: ${s.tenantId}/${s.id} ${s.videoUrl}${s.actaPath ? ` + ${s.actaPath}` : ''}`,
+      ),
       ...errors.map((e) => `  line ${e.line}: ERROR ${e.reason}`),
     ].join('\n'),
   );
@@ -191,6 +195,10 @@ async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output)
 }
 
 function datasetNameFrom(csvPath: string): string {
-  const stem = path.basename(csvPath, path.extname(csvPath)).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+/, '');
+  const stem = path
+    .basename(csvPath, path.extname(csvPath))
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+/, '');
   return stem.slice(0, 63) || 'dataset';
 }

@@ -43,16 +43,18 @@ export async function runStatusCommand(flags: StatusCommandFlags, env: Env, outp
       failed: counts['failed'] ?? 0,
       delayed: counts['delayed'] ?? 0,
       rateLimitedForMs: Math.max(0, await queue.getRateLimitTtl()),
-      failures: failedJobs.filter((job) => job !== undefined).map((job) => {
-        const session = sessionOf(job.data);
-        return {
-          id: job.id ?? '',
-          reason: job.failedReason ?? '',
-          attemptsMade: job.attemptsMade,
-          ...(job.finishedOn ? { failedAt: new Date(job.finishedOn).toISOString() } : {}),
-          ...session,
-        };
-      }),
+      failures: failedJobs
+        .filter((job) => job !== undefined)
+        .map((job) => {
+          const session = sessionOf(job.data);
+          return {
+            id: job.id ?? '',
+            reason: job.failedReason ?? '',
+            attemptsMade: job.attemptsMade,
+            ...(job.finishedOn ? { failedAt: new Date(job.finishedOn).toISOString() } : {}),
+            ...session,
+          };
+        }),
     };
   } finally {
     await queue.close();
@@ -76,8 +78,12 @@ function sessionOf(data: unknown): Pick<FailedJobInfo, 'tenantId' | 'sessionId' 
 export function formatStatus(status: QueueStatus): string {
   return [
     `queue ${status.queue}: ${status.waiting} waiting, ${status.active} active, ${status.completed} completed, ${status.failed} failed, ${status.delayed} delayed`,
-    ...(status.rateLimitedForMs > 0 ? [`paused for ${Math.ceil(status.rateLimitedForMs / 1000)} s more (the source asked us to slow down)`] : []),
+    ...(status.rateLimitedForMs > 0
+      ? [`paused for ${Math.ceil(status.rateLimitedForMs / 1000)} s more (the source asked us to slow down)`]
+      : []),
     ...(status.failures.length > 0 ? ['failed jobs:'] : []),
-    ...status.failures.map((f) => `  ${f.id}  attempts ${f.attemptsMade}  ${f.reason}${f.videoUrl ? `  (${f.videoUrl})` : ''}`),
+    ...status.failures.map(
+      (f) => `  ${f.id}  attempts ${f.attemptsMade}  ${f.reason}${f.videoUrl ? `  (${f.videoUrl})` : ''}`,
+    ),
   ].join('\n');
 }

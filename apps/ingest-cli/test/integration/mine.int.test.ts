@@ -9,7 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
-import { serveFiles, startS3Server, synthesizeSession, type FileServer, type S3Server, type SynthSession } from '@astra/demo';
+import {
+  serveFiles,
+  startS3Server,
+  synthesizeSession,
+  writeCaptionsPage,
+  type FileServer,
+  type S3Server,
+  type SynthSession,
+} from '@astra/demo';
 import { sessionIdFor } from '@astra/storage';
 import { runCli } from '../support/run-cli';
 
@@ -23,12 +31,16 @@ let sessions: SynthSession[];
 let csvPath: string;
 let env: Record<string, string>;
 const urlOf = (file: string) => `${media.url}/${path.basename(file)}`;
-const audioUri = (tenant: string, videoUrl: string) => `s3://astra-raw/mining/${tenant}/${sessionIdFor(tenant, videoUrl)}.wav`;
-const mine = (...args: string[]) => runCli(['mine', '--storage', 's3://astra-raw', '--concurrency', '2', '--json', ...args], { env });
+const audioUri = (tenant: string, videoUrl: string) =>
+  `s3://astra-raw/mining/${tenant}/${sessionIdFor(tenant, videoUrl)}.wav`;
+const mine = (...args: string[]) =>
+  runCli(['mine', '--storage', 's3://astra-raw', '--concurrency', '2', '--json', ...args], { env });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'astra-mine-e2e-'));
-  sessions = await Promise.all([1, 2, 3].map((seed) => synthesizeSession({ dir, seed, format: seed === 2 ? 'mp3' : 'webm' })));
+  sessions = await Promise.all(
+    [1, 2, 3].map((seed) => synthesizeSession({ dir, seed, format: seed === 2 ? 'mp3' : 'webm' })),
+  );
   await writeFile(path.join(dir, 'corrupt.docx'), 'PK\u0003\u0004 this is not really a zip');
   [media, s3] = await Promise.all([serveFiles(dir), startS3Server()]);
 
@@ -48,7 +60,7 @@ beforeAll(async () => {
     [
       'video_url,acta_path,tenant_id,session_id',
       `${urlOf(one.mediaPath)},${path.basename(one.actaPath)},${TENANT},s1`,
-      `${urlOf(two.mediaPath)};${path.basename(two.actaPath)};${TENANT};s2`.replaceAll(';', ','),
+      `${urlOf(two.mediaPath)},${path.basename(two.actaPath)},${TENANT},s2`,
       `${media.url}/missing.webm,${path.basename(one.actaPath)},${TENANT},s404`,
       `${urlOf(three.mediaPath)},corrupt.docx,${TENANT},scorrupt`,
       `${urlOf(three.mediaPath)},${path.basename(three.actaPath)},../evil,sbad`,
@@ -70,9 +82,15 @@ describe('astra-ingest mine', () => {
   it('--dry-run validates everything and touches nothing', async () => {
     const result = await mine('--input', csvPath, '--dry-run');
     expect(result.exitCode).toBe(1);
-    const plan = JSON.parse(result.stdout) as { sessions: Array<{ line: number; tenantId: string; id: string }>; errors: Array<{ line: number; reason: string }> };
+    const plan = JSON.parse(result.stdout) as {
+      sessions: Array<{ line: number; tenantId: string; id: string }>;
+      errors: Array<{ line: number; reason: string }>;
+    };
     expect(plan.sessions.map((s) => s.line)).toEqual([2, 3, 4]);
-    expect(plan.sessions[0]).toMatchObject({ tenantId: TENANT, id: sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath)) });
+    expect(plan.sessions[0]).toMatchObject({
+      tenantId: TENANT,
+      id: sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath)),
+    });
     expect(plan.errors.map((e) => e.line)).toEqual([5, 6]);
     expect(plan.errors[0]?.reason).toMatch(/acta_path/);
     expect(plan.errors[1]?.reason).toMatch(/tenant/);
@@ -106,11 +124,31 @@ describe('astra-ingest mine', () => {
 
     const datasetDir = path.join(outDir(), TENANT, 'e2e');
     firstDataset = await Promise.all(datasetFiles.map((f) => readFile(path.join(datasetDir, f), 'utf8')));
-    const lines = firstDataset.slice(0, 3).join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = firstDataset
+      .slice(0, 3)
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBe(summary.segmentsKept);
     const goodIds = new Set(sessions.slice(0, 2).map((s) => sessionIdFor(TENANT, urlOf(s.mediaPath))));
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['audio_filepath', 'offset', 'duration', 'text', 'text_original', 'asr_text', 'cer', 'score', 'lang', 'tenant_id', 'session_id', 'source_url']));
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining([
+          'audio_filepath',
+          'offset',
+          'duration',
+          'text',
+          'text_original',
+          'asr_text',
+          'cer',
+          'score',
+          'lang',
+          'tenant_id',
+          'session_id',
+          'source_url',
+        ]),
+      );
       expect(goodIds.has(line['session_id'] as string)).toBe(true);
       expect(line['audio_filepath']).toBe(`s3://astra-raw/mining/${TENANT}/${line['session_id'] as string}.wav`);
       expect(line['duration']).toBeGreaterThanOrEqual(1);
@@ -136,7 +174,10 @@ describe('astra-ingest mine', () => {
     const result = await mine('--input', csvPath, '--out', outDir());
     expect(result.exitCode).toBe(1);
     // Only the 404 row asks the media server again (its download never succeeded).
-    const newMediaGets = media.requests.slice(0).filter((r) => r.method === 'GET').slice(getsBefore);
+    const newMediaGets = media.requests
+      .slice(0)
+      .filter((r) => r.method === 'GET')
+      .slice(getsBefore);
     expect(newMediaGets.every((r) => r.path === '/missing.webm')).toBe(true);
     expect(corePosts()).toBe(postsBefore);
     const second = await Promise.all(datasetFiles.map((f) => readFile(path.join(outDir(), TENANT, 'e2e', f), 'utf8')));
@@ -160,10 +201,47 @@ describe('astra-ingest mine', () => {
     const requests = s3.requests.slice(before);
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
-      expect(request.path.startsWith(`/astra-raw/mining/${OTHER}/`) || request.path === '/astra-raw' || request.path === '/astra-raw/').toBe(true);
+      expect(
+        request.path.startsWith(`/astra-raw/mining/${OTHER}/`) ||
+          request.path === '/astra-raw' ||
+          request.path === '/astra-raw/',
+      ).toBe(true);
     }
     // Listings (the dataset build) ask only for the tenant's prefix.
     const listings = requests.filter((r) => r.path === '/astra-raw' || r.path === '/astra-raw/');
     for (const listing of listings) expect(listing.query).toContain(`prefix=mining%2F${OTHER}%2F`);
+  }, 300_000);
+
+  it('with no astra-core configured, mines from the video page captions into file storage', async () => {
+    const one = sessions[0]!;
+    const page = await writeCaptionsPage(one, { name: 'pleno-captions' });
+    const csv = path.join(dir, 'captions.csv');
+    await writeFile(
+      csv,
+      `video_url,acta_path,tenant_id\n${media.url}/${page},${path.basename(one.actaPath)},${TENANT}\n`,
+    );
+    const postsBefore = corePosts();
+    const storageDir = path.join(dir, 'file-storage');
+    const result = await runCli(
+      ['mine', '--input', csv, '--storage', `file://${storageDir}`, '--out', outDir(), '--json'],
+      {
+        env: { ASTRA_TMPDIR: path.join(dir, 'tmp') },
+      },
+    );
+    expect(result.stderr).not.toMatch(/"level":50/);
+    expect(result.exitCode).toBe(0);
+    const summary = JSON.parse(result.stdout) as { ok: number; segmentsKept: number };
+    expect(summary.ok).toBe(1);
+    expect(summary.segmentsKept).toBeGreaterThan(3);
+    expect(corePosts()).toBe(postsBefore);
+    const id = sessionIdFor(TENANT, `${media.url}/${page}`);
+    const transcript = JSON.parse(
+      await readFile(path.join(storageDir, 'mining', TENANT, `${id}.transcript.json`), 'utf8'),
+    ) as {
+      provider: string;
+      words: unknown[];
+    };
+    expect(transcript.provider).toBe('captions');
+    expect(transcript.words.length).toBe(one.transcript.words.length);
   }, 300_000);
 });

@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServer } from '@astra/demo';
 import { MINING_QUEUE } from '@astra/mining';
 import { sessionIdFor } from '@astra/storage';
-import { startRedis, type TestRedis } from '../support/redis-server';
 import { runCli } from '../support/run-cli';
 
 const TENANT = 'villa';
 let dir: string;
-let redis: TestRedis;
+let redis: RedisServer;
 let queue: Queue;
 let csvPath: string;
 const url1 = 'https://media.example.org/pleno-1.webm';
@@ -32,7 +32,7 @@ type EnqueueJson = {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'astra-enqueue-'));
-  redis = await startRedis();
+  redis = await startRedisServer();
   queue = new Queue(MINING_QUEUE, { connection: { url: redis.url } });
   await mkdir(path.join(dir, 'actas'));
   // enqueue copies the bytes as they are; parsing the DOCX is the worker's job.
@@ -54,11 +54,23 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
-  await redis?.stop();
+  await redis?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const enqueue = (...args: string[]) => runCli(['enqueue', '--input', csvPath, '--tenant', TENANT, '--redis', redis.url, '--storage', `file://${dir}/storage`, ...args]);
+const enqueue = (...args: string[]) =>
+  runCli([
+    'enqueue',
+    '--input',
+    csvPath,
+    '--tenant',
+    TENANT,
+    '--redis',
+    redis.url,
+    '--storage',
+    `file://${dir}/storage`,
+    ...args,
+  ]);
 
 describe('astra-ingest enqueue', () => {
   it('enqueues the good rows with their actas in storage, reports the bad ones and exits 1', async () => {
@@ -75,15 +87,28 @@ describe('astra-ingest enqueue', () => {
     expect(summary.errors[0]?.reason).toMatch(/acta_path/);
     expect(summary.errors[1]?.reason).toMatch(/video_url/);
 
-    expect(await readFile(path.join(dir, 'storage', `mining/${TENANT}/${id1}.acta.docx`), 'utf8')).toBe('PK\u0003\u0004 acta uno');
-    expect(await readFile(path.join(dir, 'storage', `mining/${TENANT}/${id2}.acta.docx`), 'utf8')).toBe('PK\u0003\u0004 acta dos');
+    expect(await readFile(path.join(dir, 'storage', `mining/${TENANT}/${id1}.acta.docx`), 'utf8')).toBe(
+      'PK\u0003\u0004 acta uno',
+    );
+    expect(await readFile(path.join(dir, 'storage', `mining/${TENANT}/${id2}.acta.docx`), 'utf8')).toBe(
+      'PK\u0003\u0004 acta dos',
+    );
 
     const job = await queue.getJob(`${TENANT}-${id1}`);
     expect(job?.name).toBe('mine');
     expect(job?.opts.attempts).toBe(4);
     expect(job?.opts.backoff).toEqual({ type: 'exponential', delay: 1500 });
     expect(job?.data).toEqual({
-      session: { line: 2, tenantId: TENANT, id: id1, videoUrl: url1, externalId: 's1', language: 'es', provider: 'deepgram', metadata: { distrito: 'norte' } },
+      session: {
+        line: 2,
+        tenantId: TENANT,
+        id: id1,
+        videoUrl: url1,
+        externalId: 's1',
+        language: 'es',
+        provider: 'deepgram',
+        metadata: { distrito: 'norte' },
+      },
       actaKey: `mining/${TENANT}/${id1}.acta.docx`,
     });
     // A job carries storage keys, never a local path (DESIGN §8).
@@ -111,12 +136,22 @@ describe('astra-ingest status', () => {
   it('prints the counts and the failed jobs with their reasons', async () => {
     const waiting = await runCli(['status', '--redis', redis.url, '--json']);
     expect(waiting.exitCode).toBe(0);
-    expect(JSON.parse(waiting.stdout)).toEqual({ queue: 'astra-mining', waiting: 2, active: 0, completed: 0, failed: 0, delayed: 0, rateLimitedForMs: 0, failures: [] });
+    expect(JSON.parse(waiting.stdout)).toEqual({
+      queue: 'astra-mining',
+      waiting: 2,
+      active: 0,
+      completed: 0,
+      failed: 0,
+      delayed: 0,
+      rateLimitedForMs: 0,
+      failures: [],
+    });
 
     const worker = new Worker(
       MINING_QUEUE,
       async (job) => {
-        if (job.id === `${TENANT}-${id2}`) throw new UnrecoverableError('[download/not_found] the media was not found (HTTP 404/410)');
+        if (job.id === `${TENANT}-${id2}`)
+          throw new UnrecoverableError('[download/not_found] the media was not found (HTTP 404/410)');
         return { kept: 1 };
       },
       { connection: { url: redis.url, maxRetriesPerRequest: null } },

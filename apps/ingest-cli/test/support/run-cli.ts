@@ -8,7 +8,10 @@ export const repoRoot = path.resolve(appRoot, '../..');
 export type CliRun = { exitCode: number; stdout: string; stderr: string };
 
 /** Runs the real CLI from source (tsx, `@astra/source` condition) as a child process. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

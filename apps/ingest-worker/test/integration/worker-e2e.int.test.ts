@@ -12,12 +12,18 @@ import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '@astra/core-client';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
-import { synthesizeSession } from '@astra/demo';
-import { MINING_QUEUE, MiningOrchestrator, miningJobId, planSessions, storeActa, toMiningJob, type SessionSpec } from '@astra/mining';
+import { serveFiles, startRedisServer, synthesizeSession, type FileServer, type RedisServer } from '@astra/demo';
+import {
+  MINING_QUEUE,
+  MiningOrchestrator,
+  miningJobId,
+  planSessions,
+  storeActa,
+  toMiningJob,
+  type SessionSpec,
+} from '@astra/mining';
 import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
-import { startMediaServer, type MediaServer } from '../support/media-server';
 import { runCli, runWorkerToExit, spawnWorker, type WorkerProcess } from '../support/processes';
-import { startRedis, type TestRedis } from '../support/redis-server';
 import { waitFor } from '../support/wait-for';
 
 const TENANT = 'acme';
@@ -25,10 +31,10 @@ const SESSIONS = 4;
 
 let root: string;
 let mediaDir: string;
-let media: MediaServer;
+let media: FileServer;
 let core: CoreDevServer;
 let referenceCore: CoreDevServer;
-let redis: TestRedis;
+let redis: RedisServer;
 let queue: Queue;
 /** Per session n (1-based): the media URL and the acta DOCX. */
 const fixtures = new Map<number, { videoUrl: string; actaPath: string; id: string }>();
@@ -41,7 +47,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'astra-worker-e2e-'));
   mediaDir = path.join(root, 'media');
   await mkdir(mediaDir, { recursive: true });
-  media = await startMediaServer(mediaDir);
+  media = await serveFiles(mediaDir);
   const transcriptsDir = path.join(root, 'transcripts');
   await mkdir(transcriptsDir, { recursive: true });
   for (let n = 1; n <= SESSIONS; n += 1) {
@@ -54,7 +60,7 @@ beforeAll(async () => {
   }
   core = await startCoreDevServer({ port: 0, transcriptsDir });
   referenceCore = await startCoreDevServer({ port: 0, transcriptsDir });
-  redis = await startRedis({ persistent: true });
+  redis = await startRedisServer({ persistent: true });
   queue = new Queue(MINING_QUEUE, { connection: { url: redis.url, maxRetriesPerRequest: null } });
   queue.on('error', () => undefined);
 
@@ -76,7 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
-  await redis?.stop();
+  await redis?.close();
   await media?.close();
   await core?.close();
   await referenceCore?.close();
@@ -86,7 +92,7 @@ afterAll(async () => {
 beforeEach(async () => {
   caseDir = await mkdtemp(path.join(root, 'case-'));
   await queue.obliterate({ force: true });
-  media.setBytesPerTick(0);
+  media.setThrottle(0);
   // Each case has its own storage, hence other audio URIs for the same Idempotency-Keys: start astra-core afresh.
   core.reset();
 });
@@ -99,7 +105,10 @@ afterEach(async () => {
 
 /** Writes sessions.csv (+ actas) for sessions `ns` in `dir` and plans it like `mine`/`enqueue` do. */
 async function planFor(ns: number[], dir: string): Promise<SessionSpec[]> {
-  const csv = await writeCsv(ns.map((n) => ({ n })), dir);
+  const csv = await writeCsv(
+    ns.map((n) => ({ n })),
+    dir,
+  );
   const plan = await planSessions(await readFile(csv, 'utf8'), {
     baseDir: dir,
     tenant: TENANT,
@@ -181,14 +190,39 @@ function workerEnv(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 async function startWorkers(count: number, extra: Record<string, string> = {}): Promise<WorkerProcess[]> {
-  const started = await Promise.all(Array.from({ length: count }, (_, i) => spawnWorker(workerEnv({ WORKER_NAME: `w${workers.length + i + 1}`, ...extra }))));
+  const started = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      spawnWorker(workerEnv({ WORKER_NAME: `w${workers.length + i + 1}`, ...extra })),
+    ),
+  );
   workers.push(...started);
   return started;
 }
 
 async function enqueue(csv: string, extraArgs: string[] = []) {
-  const result = await runCli(['enqueue', '--input', csv, '--tenant', TENANT, '--redis', redis.url, '--storage', `file://${caseDir}/storage`, '--backoff-ms', '300', '--json', ...extraArgs]);
-  return { ...result, json: JSON.parse(result.stdout) as { enqueued: Array<{ jobId: string; line: number }>; alreadyQueued: Array<{ jobId: string; state: string }>; errors: Array<{ line: number; reason: string }> } };
+  const result = await runCli([
+    'enqueue',
+    '--input',
+    csv,
+    '--tenant',
+    TENANT,
+    '--redis',
+    redis.url,
+    '--storage',
+    `file://${caseDir}/storage`,
+    '--backoff-ms',
+    '300',
+    '--json',
+    ...extraArgs,
+  ]);
+  return {
+    ...result,
+    json: JSON.parse(result.stdout) as {
+      enqueued: Array<{ jobId: string; line: number }>;
+      alreadyQueued: Array<{ jobId: string; state: string }>;
+      errors: Array<{ line: number; reason: string }>;
+    },
+  };
 }
 
 /**
@@ -215,7 +249,9 @@ async function allFinished(jobIds: string[], timeoutMs = 90_000) {
     async () => {
       const states = await Promise.all(jobIds.map((id) => queue.getJobState(id)));
       if (!states.every((s) => s === 'completed' || s === 'failed')) return undefined;
-      return Promise.all(jobIds.map(async (id) => ({ job: await queue.getJob(id), state: await queue.getJobState(id) })));
+      return Promise.all(
+        jobIds.map(async (id) => ({ job: await queue.getJob(id), state: await queue.getJobState(id) })),
+      );
     },
     timeoutMs,
     200,
@@ -223,7 +259,11 @@ async function allFinished(jobIds: string[], timeoutMs = 90_000) {
 }
 
 const jobIdOf = (n: number) => `${TENANT}-${fixtures.get(n)?.id}`;
-const completedLogs = (jobId: string) => workers.flatMap((w) => w.logs).filter((l) => l.msg === 'job completed' && l.jobId === jobId);
+/** Requests (GET and HEAD, injected failures included) the media server got for file `name`. */
+const mediaRequests = (name: string) =>
+  media.requests.filter((r) => new URL(r.path, 'http://x').pathname === `/${name}`).length;
+const completedLogs = (jobId: string) =>
+  workers.flatMap((w) => w.logs).filter((l) => l.msg === 'job completed' && l.jobId === jobId);
 
 /** Waits until a worker has a download under way: an `astra-mine-*` dir with a file in its temp dir. */
 async function downloadUnderWay(worker: WorkerProcess): Promise<void> {
@@ -244,16 +284,25 @@ async function downloadUnderWay(worker: WorkerProcess): Promise<void> {
 
 describe('ingest-worker end to end', () => {
   it('refuses to start with a bad variable: exit 2 and the variable named, no secret echoed', async () => {
-    const result = await runWorkerToExit(workerEnv({ WORKER_CONCURRENCY: '0', REDIS_URL: 'redis://user:hunter2@127.0.0.1:1' }));
+    const result = await runWorkerToExit(
+      workerEnv({ WORKER_CONCURRENCY: '0', REDIS_URL: 'redis://user:hunter2@127.0.0.1:1' }),
+    );
     expect(result.code).toBe(2);
-    const line = JSON.parse(result.stdout.trim().split('\n')[0] ?? '{}') as { level: number; variable: string; msg: string };
+    const line = JSON.parse(result.stdout.trim().split('\n')[0] ?? '{}') as {
+      level: number;
+      variable: string;
+      msg: string;
+    };
     expect(line).toMatchObject({ level: 60, variable: 'WORKER_CONCURRENCY' });
     expect(line.msg).toContain('WORKER_CONCURRENCY: expected at least 1');
     expect(result.stdout + result.stderr).not.toContain('hunter2');
   });
 
   it('two workers mine every session exactly once, with the same outputs as mine; a repeat enqueue adds nothing', async () => {
-    const csv = await writeCsv([1, 2, 3, 4].map((n) => ({ n })), path.join(caseDir, 'input'));
+    const csv = await writeCsv(
+      [1, 2, 3, 4].map((n) => ({ n })),
+      path.join(caseDir, 'input'),
+    );
     const first = await enqueue(csv);
     expect(first.code).toBe(0);
     expect(first.json.enqueued.map((j) => j.jobId).sort()).toEqual([1, 2, 3, 4].map(jobIdOf).sort());
@@ -279,21 +328,42 @@ describe('ingest-worker end to end', () => {
     for (const id of ids) expect(await readOutputs(storageDir, id)).toEqual(reference.get(id));
 
     // Once the jobs are done, `build` makes the dataset from the stored segments (issue 7).
-    const built = await runCli(['build', '--tenant', TENANT, '--name', 'fleet', '--storage', `file://${storageDir}`, '--json']);
+    const built = await runCli([
+      'build',
+      '--tenant',
+      TENANT,
+      '--name',
+      'fleet',
+      '--storage',
+      `file://${storageDir}`,
+      '--json',
+    ]);
     expect(built.code).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ sessions: 4 });
 
     const again = await enqueue(csv);
     expect(again.code).toBe(0);
     expect(again.json.enqueued).toEqual([]);
-    expect(again.json.alreadyQueued.map((j) => [j.jobId, j.state]).sort()).toEqual(jobIds.map((id) => [id, 'completed']).sort());
-    expect(await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed')).toEqual({ waiting: 0, active: 0, completed: 4, failed: 0, delayed: 0 });
+    expect(again.json.alreadyQueued.map((j) => [j.jobId, j.state]).sort()).toEqual(
+      jobIds.map((id) => [id, 'completed']).sort(),
+    );
+    expect(await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed')).toEqual({
+      waiting: 0,
+      active: 0,
+      completed: 4,
+      failed: 0,
+      delayed: 0,
+    });
 
     const metrics = await (await fetch(`${workers[0]?.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/astra_worker_stage_duration_seconds_count\{stage="download",result="done"\} [1-4]/);
     const health = await fetch(`${workers[0]?.httpUrl}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', redis: { ok: true }, tools: { ok: true, ytDlp: expect.any(String), ffmpeg: expect.any(String) } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      redis: { ok: true },
+      tools: { ok: true, ytDlp: expect.any(String), ffmpeg: expect.any(String) },
+    });
 
     for (const worker of workers) worker.signal('SIGTERM');
     const exits = await Promise.all(workers.map((w) => w.exited));
@@ -313,7 +383,7 @@ describe('ingest-worker end to end', () => {
     );
     media.failNext('s1.webm', 500, 1);
     media.failNext('s4.webm', 429, 1);
-    const s3Requests = media.requests.get('s3.webm') ?? 0;
+    const s3Requests = mediaRequests('s3.webm');
     const enqueued = await enqueue(csv, ['--attempts', '3']);
     expect(enqueued.code).toBe(0);
     expect(enqueued.json.enqueued).toHaveLength(4);
@@ -331,22 +401,34 @@ describe('ingest-worker end to end', () => {
     expect(badDocx?.job?.attemptsMade).toBe(1);
     expect(badDocx?.job?.failedReason).toMatch(/^\[acta\//);
     // The acta goes first: a corrupt DOCX fails before its audio is downloaded.
-    expect(media.requests.get('s3.webm') ?? 0).toBe(s3Requests);
+    expect(mediaRequests('s3.webm')).toBe(s3Requests);
     expect(throttled?.state).toBe('completed');
     expect(throttled?.job?.attemptsMade).toBe(1);
     expect(workers[0]?.logs.some((l) => String(l.msg).startsWith('source throttled us, pausing the queue'))).toBe(true);
 
     const status = await runCli(['status', '--redis', redis.url, '--json']);
     expect(status.code).toBe(0);
-    const parsed = JSON.parse(status.stdout) as { waiting: number; active: number; completed: number; failed: number; delayed: number; failures: Array<{ id: string; reason: string; attemptsMade: number }> };
+    const parsed = JSON.parse(status.stdout) as {
+      waiting: number;
+      active: number;
+      completed: number;
+      failed: number;
+      delayed: number;
+      failures: Array<{ id: string; reason: string; attemptsMade: number }>;
+    };
     expect(parsed).toMatchObject({ waiting: 0, active: 0, completed: 2, failed: 2, delayed: 0 });
-    expect(parsed.failures.map((f) => [f.id, f.attemptsMade]).sort()).toEqual([[missingId, 1], [jobIdOf(3), 1]].sort());
+    expect(parsed.failures.map((f) => [f.id, f.attemptsMade]).sort()).toEqual(
+      [
+        [missingId, 1],
+        [jobIdOf(3), 1],
+      ].sort(),
+    );
     expect(parsed.failures.find((f) => f.id === missingId)?.reason).toMatch(/not_found/);
   });
 
   it('kill -9 of a worker mid-download: the job is recovered by another worker, no partial objects, the dead temp dir is swept', async () => {
     await enqueueDirect([3]);
-    media.setBytesPerTick(4 * 1024);
+    media.setThrottle(40 * 1024);
     const fast = { WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' };
     const [doomed] = await startWorkers(1, fast);
     if (!doomed) throw new Error('no worker');
@@ -354,7 +436,7 @@ describe('ingest-worker end to end', () => {
     doomed.crash();
     await doomed.exited;
     expect((await readdir(doomed.tmpDir)).some((name) => name.startsWith('astra-mine-'))).toBe(true);
-    media.setBytesPerTick(0);
+    media.setThrottle(0);
 
     const [rescuer] = await startWorkers(1, fast);
     const sweptLog = rescuer?.logs.find((l) => l.msg === 'removed temp dirs left by dead workers');
@@ -372,7 +454,7 @@ describe('ingest-worker end to end', () => {
 
   it('SIGTERM mid-job: the worker finishes the job, then exits 0', async () => {
     await enqueueDirect([2]);
-    media.setBytesPerTick(16 * 1024);
+    media.setThrottle(160 * 1024);
     const [worker] = await startWorkers(1, { WORKER_SHUTDOWN_TIMEOUT_MS: '60000' });
     if (!worker) throw new Error('no worker');
     await downloadUnderWay(worker);
@@ -388,7 +470,7 @@ describe('ingest-worker end to end', () => {
 
   it('SIGTERM past the shutdown deadline: the download is aborted, the job released untouched and finished by the next worker', async () => {
     await enqueueDirect([4]);
-    media.setBytesPerTick(2 * 1024);
+    media.setThrottle(20 * 1024);
     const [worker] = await startWorkers(1, { WORKER_SHUTDOWN_TIMEOUT_MS: '300' });
     if (!worker) throw new Error('no worker');
     await downloadUnderWay(worker);
@@ -404,7 +486,7 @@ describe('ingest-worker end to end', () => {
     const keys = sessionKeys(TENANT, fixtures.get(4)?.id ?? '');
     expect(await listStorage(path.join(caseDir, 'storage'))).toEqual([keys.acta, keys.actaJson].sort());
 
-    media.setBytesPerTick(0);
+    media.setThrottle(0);
     await startWorkers(1);
     const [result] = await allFinished([jobIdOf(4)]);
     expect(result?.state).toBe('completed');
@@ -413,7 +495,7 @@ describe('ingest-worker end to end', () => {
 
   it('Redis restarted mid-run: workers reconnect and every job completes once', async () => {
     await enqueueDirect([1, 2, 3]);
-    media.setBytesPerTick(32 * 1024);
+    media.setThrottle(320 * 1024);
     const [first] = await startWorkers(2);
     if (!first) throw new Error('no worker');
     await downloadUnderWay(first);
@@ -422,7 +504,7 @@ describe('ingest-worker end to end', () => {
       const response = await fetch(`${first.httpUrl}/healthz`);
       healthWhileDown = { status: response.status, body: await response.json() };
     });
-    media.setBytesPerTick(0);
+    media.setThrottle(0);
     expect(healthWhileDown).toMatchObject({ status: 503, body: { status: 'fail', redis: { ok: false } } });
     const jobIds = [1, 2, 3].map(jobIdOf);
     const finished = await allFinished(jobIds, 120_000);

@@ -8,26 +8,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServer } from '@astra/demo';
 import { MINING_QUEUE, miningJobId, silentLogger, type SessionOutcome, type SessionSpec } from '@astra/mining';
 import { sessionIdFor } from '@astra/storage';
 import { resolveWorkerConfig, type Env } from '../../src/config';
 import { startIngestWorker, type IngestWorker } from '../../src/start-ingest-worker';
 import type { MineSession } from '../../src/create-mining-processor';
-import { startRedis, type TestRedis } from '../support/redis-server';
 import { waitFor } from '../support/wait-for';
 
-let redis: TestRedis;
+let redis: RedisServer;
 let queue: Queue;
 let tmp: string;
 const workers: IngestWorker[] = [];
 
 beforeAll(async () => {
-  redis = await startRedis();
+  redis = await startRedisServer();
   queue = new Queue(MINING_QUEUE, { connection: { url: redis.url } });
 });
 afterAll(async () => {
   await queue?.close();
-  await redis?.stop();
+  await redis?.close();
 });
 beforeEach(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'astra-worker-int-'));
@@ -40,11 +40,23 @@ afterEach(async () => {
 
 function sessionFor(n: number): SessionSpec {
   const videoUrl = `https://media.example.org/pleno-${n}.webm`;
-  return { line: n + 1, tenantId: 'acme', id: sessionIdFor('acme', videoUrl), videoUrl, language: 'es', provider: 'deepgram', metadata: {} };
+  return {
+    line: n + 1,
+    tenantId: 'acme',
+    id: sessionIdFor('acme', videoUrl),
+    videoUrl,
+    language: 'es',
+    provider: 'deepgram',
+    metadata: {},
+  };
 }
 
 async function enqueue(session: SessionSpec, attempts = 3) {
-  return queue.add('mine', { session }, { jobId: miningJobId(session), attempts, backoff: { type: 'exponential', delay: 100 } });
+  return queue.add(
+    'mine',
+    { session },
+    { jobId: miningJobId(session), attempts, backoff: { type: 'exponential', delay: 100 } },
+  );
 }
 
 async function startWorker(mineSession: MineSession, env: Env = {}): Promise<IngestWorker> {
@@ -60,12 +72,25 @@ async function startWorker(mineSession: MineSession, env: Env = {}): Promise<Ing
     },
     { cwd: tmp },
   );
-  const worker = await startIngestWorker({ config, logger: silentLogger, mineSession, probeTools: async () => ({ ytDlp: '2023.03.04', ffmpeg: '5.1', ffprobe: '5.1' }) });
+  const worker = await startIngestWorker({
+    config,
+    logger: silentLogger,
+    mineSession,
+    probeTools: async () => ({ ytDlp: '2023.03.04', ffmpeg: '5.1', ffprobe: '5.1' }),
+  });
   workers.push(worker);
   return worker;
 }
 
-const okOutcome = (session: SessionSpec): SessionOutcome => ({ status: 'ok', session, audioSec: 60, keptSec: 20, kept: 4, rejected: 1, ran: ['download'] });
+const okOutcome = (session: SessionSpec): SessionOutcome => ({
+  status: 'ok',
+  session,
+  audioSec: 60,
+  keptSec: 20,
+  kept: 4,
+  rejected: 1,
+  ran: ['download'],
+});
 const failedOutcome = (session: SessionSpec, code: string, retryable: boolean): SessionOutcome => ({
   status: 'failed',
   session,
@@ -100,7 +125,15 @@ describe('ingest worker on a real Redis (fake orchestrator)', () => {
     await enqueue(session);
     const { job, state } = await settled(miningJobId(session));
     expect(state).toBe('completed');
-    expect(job.returnvalue).toEqual({ tenantId: 'acme', sessionId: session.id, audioSec: 60, keptSec: 20, kept: 4, rejected: 1, ran: ['download'] });
+    expect(job.returnvalue).toEqual({
+      tenantId: 'acme',
+      sessionId: session.id,
+      audioSec: 60,
+      keptSec: 20,
+      kept: 4,
+      rejected: 1,
+      ran: ['download'],
+    });
     expect(job.progress).toEqual({ stage: 'align', state: 'done', percent: 100, detail: '4 kept, 1 rejected' });
     expect(job.attemptsMade).toBe(1);
   });
@@ -248,7 +281,10 @@ describe('ingest worker on a real Redis (fake orchestrator)', () => {
   });
 
   it('reports a failing tool probe as unhealthy (503)', async () => {
-    const config = resolveWorkerConfig({ REDIS_URL: redis.url, ASTRA_TMPDIR: tmp, WORKER_HTTP_HOST: '127.0.0.1', WORKER_HTTP_PORT: '0' }, { cwd: tmp });
+    const config = resolveWorkerConfig(
+      { REDIS_URL: redis.url, ASTRA_TMPDIR: tmp, WORKER_HTTP_HOST: '127.0.0.1', WORKER_HTTP_PORT: '0' },
+      { cwd: tmp },
+    );
     const worker = await startIngestWorker({
       config,
       logger: silentLogger,
@@ -260,7 +296,11 @@ describe('ingest worker on a real Redis (fake orchestrator)', () => {
     workers.push(worker);
     const health = await fetch(`${worker.http.url}/healthz`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'fail', redis: { ok: true }, tools: { ok: false, error: 'yt-dlp at /nope did not report a version' } });
+    expect(await health.json()).toMatchObject({
+      status: 'fail',
+      redis: { ok: true },
+      tools: { ok: false, error: 'yt-dlp at /nope did not report a version' },
+    });
   });
 
   it('removes the temp dir of a dead worker of this host at start-up, and leaves a live one alone', async () => {

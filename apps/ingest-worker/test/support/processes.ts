@@ -55,7 +55,10 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerPr
       () => {
         const found = logs.find(predicate);
         if (found) return found;
-        if (done) throw new Error(`worker exited first; stderr: ${stderr.slice(-5).join(' | ')}; last log: ${JSON.stringify(logs.at(-1))}`);
+        if (done)
+          throw new Error(
+            `worker exited first; stderr: ${stderr.slice(-5).join(' | ')}; last log: ${JSON.stringify(logs.at(-1))}`,
+          );
         return undefined;
       },
       timeoutMs,

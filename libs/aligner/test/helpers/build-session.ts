@@ -30,7 +30,13 @@ export function buildTranscript(utterances: readonly Utterance[], options: Timin
       .filter((w) => w !== '')
       .forEach((text, k) => {
         if (k > 0) t += gapSec;
-        words.push({ text, start: round(t), end: round(t + wordSec), confidence: 0.9, speaker: utterance.speaker ?? 0 });
+        words.push({
+          text,
+          start: round(t),
+          end: round(t + wordSec),
+          confidence: 0.9,
+          speaker: utterance.speaker ?? 0,
+        });
         t += wordSec;
       });
   }
@@ -46,10 +52,21 @@ let counter = 0;
 /** A fragment with sensible defaults (verbatim intervention of agenda item 1). */
 export function fragment(text: string, overrides: Partial<Fragment> = {}): Fragment {
   counter += 1;
-  return { id: `f${counter}`, itemIndex: 1, kind: 'intervention', verbatim: true, speaker: 'Sr. Ruiz', text, ...overrides };
+  return {
+    id: `f${counter}`,
+    itemIndex: 1,
+    kind: 'intervention',
+    verbatim: true,
+    speaker: 'Sr. Ruiz',
+    text,
+    ...overrides,
+  };
 }
 
 export function buildActa(fragments: readonly Fragment[]): Acta {
-  const items = [...new Set(fragments.map((f) => f.itemIndex).filter((i) => i > 0))].map((index) => ({ index, title: `Punto ${index}` }));
+  const items = [...new Set(fragments.map((f) => f.itemIndex).filter((i) => i > 0))].map((index) => ({
+    index,
+    title: `Punto ${index}`,
+  }));
   return { meta: { title: 'Acta de prueba' }, items, fragments: [...fragments] };
 }

@@ -47,15 +47,30 @@ describe('alignSession on synthetic sessions (generator → files → align → 
     expect(score.overlaps).toBe(0);
     // Summaries are rarely the words said: they end up rejected or unmatched, never as mislabelled segments.
     const summaries = new Set(acta.fragments.filter((f) => !f.verbatim).map((f) => f.id));
-    for (const segment of result.kept.filter((s) => summaries.has(s.fragmentId))) expect(segment.cer).toBeLessThanOrEqual(0.15);
+    for (const segment of result.kept.filter((s) => summaries.has(s.fragmentId)))
+      expect(segment.cer).toBeLessThanOrEqual(0.15);
 
-    const context: ManifestContext = { audioFilepath: `file://${dir}/${profile}.wav`, tenantId: 't', sessionId: `synthetic-${profile}`, sourceUrl: 'https://example.org/v', lang: 'es' };
-    await writeFile(join(dir, `${profile}.train.jsonl`), formatJsonl(result.kept.map((s) => toManifestLine(s, context))));
-    await writeFile(join(dir, `${profile}.rejected.jsonl`), formatJsonl(result.rejected.map((s) => toRejectedLine(s, context))));
+    const context: ManifestContext = {
+      audioFilepath: `file://${dir}/${profile}.wav`,
+      tenantId: 't',
+      sessionId: `synthetic-${profile}`,
+      sourceUrl: 'https://example.org/v',
+      lang: 'es',
+    };
+    await writeFile(
+      join(dir, `${profile}.train.jsonl`),
+      formatJsonl(result.kept.map((s) => toManifestLine(s, context))),
+    );
+    await writeFile(
+      join(dir, `${profile}.rejected.jsonl`),
+      formatJsonl(result.rejected.map((s) => toRejectedLine(s, context))),
+    );
     const train = (await readFile(join(dir, `${profile}.train.jsonl`), 'utf8')).trimEnd().split('\n');
     expect(train).toHaveLength(result.kept.length);
     for (const row of train) manifestLineSchema.parse(JSON.parse(row));
-    const rejected = (await readFile(join(dir, `${profile}.rejected.jsonl`), 'utf8')).split('\n').filter((l) => l !== '');
+    const rejected = (await readFile(join(dir, `${profile}.rejected.jsonl`), 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '');
     expect(rejected).toHaveLength(result.rejected.length);
     for (const row of rejected) rejectedLineSchema.parse(JSON.parse(row));
   });

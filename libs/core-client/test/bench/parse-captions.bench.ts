@@ -9,7 +9,20 @@ import { parseJson3, parseWebVtt } from '@astra/core-client';
 const HOURS = 3;
 const WORDS_PER_LINE = 7;
 const WORD_MS = 380;
-const vocabulary = ['el', 'pleno', 'aprueba', 'por', 'unanimidad', 'la', 'moción', 'sobre', 'el', 'presupuesto', 'municipal', 'sí'];
+const vocabulary = [
+  'el',
+  'pleno',
+  'aprueba',
+  'por',
+  'unanimidad',
+  'la',
+  'moción',
+  'sobre',
+  'el',
+  'presupuesto',
+  'municipal',
+  'sí',
+];
 
 function stamp(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
@@ -51,7 +64,9 @@ function measure(name: string, bytes: number, run: () => { words: unknown[] }): 
   let count = 0;
   for (let i = 0; i < rounds; i += 1) count = run().words.length;
   const ms = (performance.now() - started) / rounds;
-  console.log(`${name.padEnd(6)} ${(bytes / 1e6).toFixed(1)} MB  ${count} words  ${ms.toFixed(0)} ms/parse  ${((bytes / 1e6) / (ms / 1000)).toFixed(1)} MB/s`);
+  console.log(
+    `${name.padEnd(6)} ${(bytes / 1e6).toFixed(1)} MB  ${count} words  ${ms.toFixed(0)} ms/parse  ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`,
+  );
 }
 
 const { vtt, json3, words } = generate();

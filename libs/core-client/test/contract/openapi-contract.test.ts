@@ -30,7 +30,16 @@ function resolve(node: Json): Json {
   return resolve(target);
 }
 
-const COMPARED_KEYWORDS = ['type', 'enum', 'pattern', 'minLength', 'maxLength', 'minItems', 'minimum', 'maximum'] as const;
+const COMPARED_KEYWORDS = [
+  'type',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'minimum',
+  'maximum',
+] as const;
 
 /** Lists every disagreement between a zod-generated JSON Schema and an OpenAPI schema, by path. */
 function compare(fromZod: Json, fromOpenApi: Json, path: string, out: string[]): void {
@@ -38,9 +47,12 @@ function compare(fromZod: Json, fromOpenApi: Json, path: string, out: string[]):
   if (Object.keys(fromZod).length === 0) return; // z.unknown(): the OpenAPI side may say more (oneOf of shapes)
   for (const keyword of COMPARED_KEYWORDS) {
     let zodValue = fromZod[keyword];
-    if ((keyword === 'minimum' || keyword === 'maximum') && Math.abs(Number(zodValue)) === Number.MAX_SAFE_INTEGER) zodValue = undefined;
+    if ((keyword === 'minimum' || keyword === 'maximum') && Math.abs(Number(zodValue)) === Number.MAX_SAFE_INTEGER)
+      zodValue = undefined;
     if (JSON.stringify(zodValue) !== JSON.stringify(api[keyword])) {
-      out.push(`${path || '(root)'}: ${keyword} zod=${JSON.stringify(zodValue)} openapi=${JSON.stringify(api[keyword])}`);
+      out.push(
+        `${path || '(root)'}: ${keyword} zod=${JSON.stringify(zodValue)} openapi=${JSON.stringify(api[keyword])}`,
+      );
     }
   }
   const zodRequired = [...((fromZod['required'] as string[] | undefined) ?? [])].sort();

@@ -38,14 +38,18 @@ describe('readTranscriptFile', () => {
     ['Deepgram', DEEPGRAM_PRERECORDED, 'deepgram', 6],
     ['Whisper', WHISPER_VERBOSE_JSON, 'whisper', 6],
   ])('reads a %s JSON file', async (name, payload, provider, count) => {
-    const transcript = await readTranscriptFile(await file(`${name}.json`, `\uFEFF${JSON.stringify(payload)}`), { hints: { language: 'es' } });
+    const transcript = await readTranscriptFile(await file(`${name}.json`, `\uFEFF${JSON.stringify(payload)}`), {
+      hints: { language: 'es' },
+    });
     expect(transcript.provider).toBe(provider);
     expect(transcript.language).toBe('es');
     expect(transcript.words).toHaveLength(count);
   });
 
   it('reads a WebVTT file', async () => {
-    const transcript = await readTranscriptFile(await file('subs.vtt', PLAIN_VTT), { hints: { language: 'es', durationSec: 6 } });
+    const transcript = await readTranscriptFile(await file('subs.vtt', PLAIN_VTT), {
+      hints: { language: 'es', durationSec: 6 },
+    });
     expect(transcript).toMatchObject({ provider: 'captions', language: 'es', durationSec: 6 });
     expect(transcript.words).toHaveLength(11);
   });

@@ -127,7 +127,10 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
 
   it('probes the tool versions itself when none are given', async () => {
     const { tmpRoot: root, outputPath } = await freshCase();
-    const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), { outputPath, tmpRoot: root });
+    const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+      outputPath,
+      tmpRoot: root,
+    });
     expect(result.tools).toEqual(tools);
     expect(result.tools.ytDlp).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
     expect(result.tools.ffmpeg.length).toBeGreaterThan(0);
@@ -142,10 +145,25 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
   };
   const failures: FailureCase[] = [
     { label: 'a video without audio', url: (f, s) => s.url('files', f.videoOnly), code: 'no_audio', retryable: false },
-    { label: 'a truncated webm', url: (f, s) => s.url('files', f.truncatedWebm), code: 'invalid_media', retryable: false },
-    { label: 'a truncated m4a (no moov)', url: (f, s) => s.url('files', f.truncatedM4a), code: 'invalid_media', retryable: false },
+    {
+      label: 'a truncated webm',
+      url: (f, s) => s.url('files', f.truncatedWebm),
+      code: 'invalid_media',
+      retryable: false,
+    },
+    {
+      label: 'a truncated m4a (no moov)',
+      url: (f, s) => s.url('files', f.truncatedM4a),
+      code: 'invalid_media',
+      retryable: false,
+    },
     { label: 'an HTTP 404', url: (_f, s) => s.url('files', 'missing.webm'), code: 'not_found', retryable: false },
-    { label: 'an HTML page without media', url: (f, s) => s.url('files', f.pageWithoutMedia), code: 'not_found', retryable: false },
+    {
+      label: 'an HTML page without media',
+      url: (f, s) => s.url('files', f.pageWithoutMedia),
+      code: 'not_found',
+      retryable: false,
+    },
     {
       label: 'a refused connection',
       url: async () => `http://127.0.0.1:${await findClosedPort()}/files/a.webm`,
@@ -210,7 +228,12 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
   });
 
   it.each([
-    ['host not in allowedHosts', 'http://127.0.0.1:9/files/a.webm', 'host_not_allowed', { allowedHosts: ['example.com'] }],
+    [
+      'host not in allowedHosts',
+      'http://127.0.0.1:9/files/a.webm',
+      'host_not_allowed',
+      { allowedHosts: ['example.com'] },
+    ],
     ['an option-like URL', '--exec=touch MARKER', 'invalid_url', {}],
     ['a file:// URL', 'file:///etc/passwd', 'invalid_url', {}],
     ['an ftp URL', 'ftp://127.0.0.1/a.webm', 'invalid_url', {}],

@@ -39,14 +39,21 @@ afterEach(async () => {
 describe('fetchCaptions (real yt-dlp, html5 <track> over loopback)', () => {
   it('returns the contents of a subtitles track of an HTML5 video page', async () => {
     const root = await freshTmpRoot();
-    const tracks = await fetchCaptions(server.url('files', fixtures.pageWithCaptions), { languages: ['es'], tmpRoot: root });
+    const tracks = await fetchCaptions(server.url('files', fixtures.pageWithCaptions), {
+      languages: ['es'],
+      tmpRoot: root,
+    });
     expect(tracks).toEqual([{ language: 'es', format: 'vtt', automatic: false, text: CAPTIONS_VTT }]);
   });
 
   it('returns an empty list when the page has no track in the requested languages', async () => {
     const root = await freshTmpRoot();
-    expect(await fetchCaptions(server.url('files', fixtures.pageWithCaptions), { languages: ['en'], tmpRoot: root })).toEqual([]);
-    expect(await fetchCaptions(server.url('files', fixtures.pageWithoutCaptions), { languages: ['es'], tmpRoot: root })).toEqual([]);
+    expect(
+      await fetchCaptions(server.url('files', fixtures.pageWithCaptions), { languages: ['en'], tmpRoot: root }),
+    ).toEqual([]);
+    expect(
+      await fetchCaptions(server.url('files', fixtures.pageWithoutCaptions), { languages: ['es'], tmpRoot: root }),
+    ).toEqual([]);
   });
 
   it('rejects a caption file larger than maxBytes with too_large', async () => {
@@ -59,8 +66,18 @@ describe('fetchCaptions (real yt-dlp, html5 <track> over loopback)', () => {
   it.each([
     ['an HTTP 404 page', (s: MediaServer) => s.url('files', 'missing.html'), {}, 'not_found'],
     ['a file:// URL', () => 'file:///etc/passwd', {}, 'invalid_url'],
-    ['a host outside allowedHosts', (s: MediaServer) => s.url('files', 'x.html'), { allowedHosts: ['example.org'] }, 'host_not_allowed'],
-    ['a language with a comma', (s: MediaServer) => s.url('files', 'x.html'), { languages: ['es,en'] }, 'invalid_options'],
+    [
+      'a host outside allowedHosts',
+      (s: MediaServer) => s.url('files', 'x.html'),
+      { allowedHosts: ['example.org'] },
+      'host_not_allowed',
+    ],
+    [
+      'a language with a comma',
+      (s: MediaServer) => s.url('files', 'x.html'),
+      { languages: ['es,en'] },
+      'invalid_options',
+    ],
     ['an aborted signal', (s: MediaServer) => s.url('files', 'x.html'), { signal: AbortSignal.abort() }, 'aborted'],
   ] as const)('fails with a typed error for %s', async (_label, url, options, code: DownloadErrorCode) => {
     const root = await freshTmpRoot();

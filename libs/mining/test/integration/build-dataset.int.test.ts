@@ -38,7 +38,10 @@ describe('buildDataset', () => {
   it('splits by session, keeps rejected lines apart and is deterministic', async () => {
     const ids = Array.from({ length: 30 }, (_, i) => sessionId(i));
     for (const id of ids) {
-      await storage.put(`mining/t/${id}.segments.jsonl`, jsonl([line(id, 1), line(id, 5, { reason: 'cer_above_max', cer: 0.5 }), line(id, 9)]));
+      await storage.put(
+        `mining/t/${id}.segments.jsonl`,
+        jsonl([line(id, 1), line(id, 5, { reason: 'cer_above_max', cer: 0.5 }), line(id, 9)]),
+      );
     }
     // Other tenants and previous datasets are never read.
     await storage.put(`mining/u/${sessionId(99)}.segments.jsonl`, jsonl([line(sessionId(99), 1)]));
@@ -55,26 +58,48 @@ describe('buildDataset', () => {
     expect(first.summary.rejected).toMatchObject({ segments: 30, byReason: { cer_above_max: 30 } });
 
     for (const split of ['train', 'dev', 'test'] as const) {
-      const lines = first.files[split].split('\n').filter(Boolean).map((l) => JSON.parse(l) as { session_id: string });
+      const lines = first.files[split]
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { session_id: string });
       for (const l of lines) expect(splitOf('t', l.session_id, 0.1, 0.1)).toBe(split);
       expect(lines.every((l) => !('reason' in l))).toBe(true);
     }
-    expect(first.files.rejected.split('\n').filter(Boolean).every((l) => (JSON.parse(l) as { reason?: string }).reason === 'cer_above_max')).toBe(true);
+    expect(
+      first.files.rejected
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => (JSON.parse(l) as { reason?: string }).reason === 'cer_above_max'),
+    ).toBe(true);
     expect(first.files.report).toContain('<h1>Dataset v1');
   });
 
   it('builds only the given sessions and stores the files under datasets/{name}/', async () => {
     await storage.put(`mining/t/${sessionId(1)}.segments.jsonl`, jsonl([line(sessionId(1), 1)]));
     await storage.put(`mining/t/${sessionId(2)}.segments.jsonl`, jsonl([line(sessionId(2), 1)]));
-    const dataset = await buildDataset(storage, { tenantId: 't', name: 'only1', sessionIds: [sessionId(1)], devShare: 0, testShare: 0 });
+    const dataset = await buildDataset(storage, {
+      tenantId: 't',
+      name: 'only1',
+      sessionIds: [sessionId(1)],
+      devShare: 0,
+      testShare: 0,
+    });
     expect(dataset.files.train.split('\n').filter(Boolean)).toHaveLength(1);
     const keys = await storeDataset(storage, dataset);
-    expect(keys).toEqual(['train', 'dev', 'test', 'rejected'].map((s) => `mining/t/datasets/only1/${s}.jsonl`).concat('mining/t/datasets/only1/report.html'));
-    expect((await storage.getBytes('mining/t/datasets/only1/train.jsonl', { maxBytes: 1e6 })).toString()).toBe(dataset.files.train);
+    expect(keys).toEqual(
+      ['train', 'dev', 'test', 'rejected']
+        .map((s) => `mining/t/datasets/only1/${s}.jsonl`)
+        .concat('mining/t/datasets/only1/report.html'),
+    );
+    expect((await storage.getBytes('mining/t/datasets/only1/train.jsonl', { maxBytes: 1e6 })).toString()).toBe(
+      dataset.files.train,
+    );
   });
 
   it('fails with the key and line of a corrupt segments file', async () => {
     await storage.put(`mining/t/${sessionId(1)}.segments.jsonl`, `${JSON.stringify(line(sessionId(1), 1))}\n{oops\n`);
-    await expect(buildDataset(storage, { tenantId: 't', name: 'x' })).rejects.toThrow(`mining/t/${sessionId(1)}.segments.jsonl line 2 is not JSON`);
+    await expect(buildDataset(storage, { tenantId: 't', name: 'x' })).rejects.toThrow(
+      `mining/t/${sessionId(1)}.segments.jsonl line 2 is not JSON`,
+    );
   });
 });

@@ -2,7 +2,17 @@ import type { Block } from '../../src/read-blocks';
 
 /** Blocks as readBlocks would produce them, for unit tests of the minutes model. */
 export function p(text: string, options: Partial<Omit<Block, 'text'>> = {}): Block {
-  return { type: 'paragraph', level: 0, ordered: false, text, allBold: false, allItalic: false, rows: [], lines: [text], ...options };
+  return {
+    type: 'paragraph',
+    level: 0,
+    ordered: false,
+    text,
+    allBold: false,
+    allItalic: false,
+    rows: [],
+    lines: [text],
+    ...options,
+  };
 }
 
 export function b(text: string): Block {

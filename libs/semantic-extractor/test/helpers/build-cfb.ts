@@ -47,7 +47,14 @@ export function buildCfb(streams: readonly CfbStream[]): Buffer {
   fat.forEach((value, index) => file.writeUInt32LE(value, SECTOR + index * 4));
 
   const directoryOffset = SECTOR * 2;
-  writeEntry(file, directoryOffset, { name: 'Root Entry', type: 5, child: 1, right: FREE, start: END_OF_CHAIN, size: 0 });
+  writeEntry(file, directoryOffset, {
+    name: 'Root Entry',
+    type: 5,
+    child: 1,
+    right: FREE,
+    start: END_OF_CHAIN,
+    size: 0,
+  });
   streams.forEach((stream, index) => {
     writeEntry(file, directoryOffset + (index + 1) * 128, {
       name: stream.name,

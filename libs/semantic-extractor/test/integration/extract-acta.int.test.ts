@@ -61,9 +61,7 @@ describe.each(STYLES)('extractActa on a %s-style acta written by the docx packag
 
   it('gives exactly the spoken fragments: kind, item, speaker, role, verbatim flag and text', () => {
     const { acta, fixture } = result(style);
-    const spoken = acta.fragments
-      .filter(isSpokenFragment)
-      .map(({ id: _id, ...fragment }) => fragment);
+    const spoken = acta.fragments.filter(isSpokenFragment).map(({ id: _id, ...fragment }) => fragment);
     expect(spoken).toEqual(fixture.expected.spoken);
   });
 
@@ -73,8 +71,14 @@ describe.each(STYLES)('extractActa on a %s-style acta written by the docx packag
       const clean = cleanLabelText(text);
       const holders = acta.fragments.filter((fragment) => fragment.text.includes(clean));
       expect(holders.length, `"${clean}" should be in the acta`).toBeGreaterThan(0);
-      expect(holders.every((fragment) => !isSpokenFragment(fragment)), `"${clean}" must not be spoken`).toBe(true);
-      expect(holders.some((fragment) => fragment.kind === kind), `"${clean}" should be ${kind}`).toBe(true);
+      expect(
+        holders.every((fragment) => !isSpokenFragment(fragment)),
+        `"${clean}" must not be spoken`,
+      ).toBe(true);
+      expect(
+        holders.some((fragment) => fragment.kind === kind),
+        `"${clean}" should be ${kind}`,
+      ).toBe(true);
     }
   });
 });
@@ -90,8 +94,13 @@ describe('readActaFile', () => {
   it('checks the size before reading (too_large) and reports missing files and directories as unreadable', async () => {
     const file = path.join(dir, 'grande.docx');
     await writeFile(file, result('narrative').fixture.docx);
-    await expect(readActaFile(file, { limits: { maxCompressedBytes: 1024 } })).rejects.toMatchObject({ code: 'too_large' });
-    await expect(readActaFile(path.join(dir, 'no-existe.docx'))).rejects.toMatchObject({ code: 'unreadable', name: 'ActaError' });
+    await expect(readActaFile(file, { limits: { maxCompressedBytes: 1024 } })).rejects.toMatchObject({
+      code: 'too_large',
+    });
+    await expect(readActaFile(path.join(dir, 'no-existe.docx'))).rejects.toMatchObject({
+      code: 'unreadable',
+      name: 'ActaError',
+    });
     await expect(readActaFile(dir)).rejects.toMatchObject({ code: 'unreadable' });
   });
 
@@ -110,7 +119,8 @@ describe('readActaFile', () => {
 });
 
 describe('bad input', () => {
-  const twentyMegabytesOfZeros = (): Buffer => buildZip([{ name: 'word/document.xml', data: new Uint8Array(20 * 1024 * 1024) }]);
+  const twentyMegabytesOfZeros = (): Buffer =>
+    buildZip([{ name: 'word/document.xml', data: new Uint8Array(20 * 1024 * 1024) }]);
   const lyingMainPart = (): Buffer =>
     buildZip([{ name: 'word/document.xml', data: new Uint8Array(5 * 1024 * 1024), declaredUncompressedSize: 60_000 }]);
   const hugeDeclaredEntry = (): Buffer =>
@@ -132,12 +142,20 @@ describe('bad input', () => {
     ['a zip without word/document.xml', 'not_docx', () => buildZip([{ name: 'acta.txt', data: 'texto' }])],
     ['a legacy .doc', 'legacy_doc', () => buildCfb([{ name: 'WordDocument', data: wordDocumentStream(false) }])],
     ['a password-protected DOCX (EncryptionInfo + EncryptedPackage)', 'encrypted', encryptedOoxml],
-    ['a password-protected .doc', 'encrypted', () => buildCfb([{ name: 'WordDocument', data: wordDocumentStream(true) }])],
+    [
+      'a password-protected .doc',
+      'encrypted',
+      () => buildCfb([{ name: 'WordDocument', data: wordDocumentStream(true) }]),
+    ],
     ['a zip whose central directory declares 300 MB', 'zip_bomb', hugeDeclaredEntry],
     ['a deflate bomb (20 MB of zeros as the main part)', 'zip_bomb', twentyMegabytesOfZeros],
     ['a main part that inflates far past its declared size', 'zip_bomb', lyingMainPart],
     ['a DOCX cut in half', 'corrupt', halfDocx],
-    ['a main part that is not XML', 'corrupt', () => buildZip([{ name: 'word/document.xml', data: 'esto no es xml <<<' }])],
+    [
+      'a main part that is not XML',
+      'corrupt',
+      () => buildZip([{ name: 'word/document.xml', data: 'esto no es xml <<<' }]),
+    ],
     ['an empty DOCX', 'empty', () => generatePlainDocx([])],
     ['a DOCX of blank paragraphs', 'empty', () => generatePlainDocx(['', '   ', '\u00a0'])],
     ['a 0-byte file', 'empty', () => new Uint8Array(0)],
@@ -159,7 +177,9 @@ describe('bad input', () => {
   });
 
   it('keeps the cause of a mammoth failure', async () => {
-    const error = await extractActa(buildZip([{ name: 'word/document.xml', data: 'esto no es xml <<<' }])).catch((caught: unknown) => caught);
+    const error = await extractActa(buildZip([{ name: 'word/document.xml', data: 'esto no es xml <<<' }])).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ code: 'corrupt' });
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
@@ -167,9 +187,15 @@ describe('bad input', () => {
   it('applies configurable limits (entries, ratio, uncompressed bytes) to a normal DOCX', async () => {
     const docx = result('narrative').fixture.docx;
     await expect(extractActa(docx, { limits: { maxEntries: 3 } })).rejects.toMatchObject({ code: 'zip_bomb' });
-    await expect(extractActa(docx, { limits: { maxCompressionRatio: 1.5 } })).rejects.toMatchObject({ code: 'zip_bomb' });
-    await expect(extractActa(docx, { limits: { maxUncompressedBytes: 10_000 } })).rejects.toMatchObject({ code: 'zip_bomb' });
-    await expect(extractActa(docx, { limits: { maxCompressedBytes: 2_000 } })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(extractActa(docx, { limits: { maxCompressionRatio: 1.5 } })).rejects.toMatchObject({
+      code: 'zip_bomb',
+    });
+    await expect(extractActa(docx, { limits: { maxUncompressedBytes: 10_000 } })).rejects.toMatchObject({
+      code: 'zip_bomb',
+    });
+    await expect(extractActa(docx, { limits: { maxCompressedBytes: 2_000 } })).rejects.toMatchObject({
+      code: 'too_large',
+    });
   });
 
   it('reads a DOCX of unstructured paragraphs into a well-formed Acta with no items', async () => {
@@ -184,7 +210,8 @@ describe('bad input', () => {
 });
 
 function randomParagraphs(count: number): string[] {
-  const words = 'casa perro jardín mesa libro camino verano ciudad río montaña tren nube ventana azul rápido tarde'.split(' ');
+  const words =
+    'casa perro jardín mesa libro camino verano ciudad río montaña tren nube ventana azul rápido tarde'.split(' ');
   let state = 7;
   const next = (): number => {
     state = (state * 48271) % 2147483647;

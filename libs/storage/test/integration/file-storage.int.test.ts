@@ -74,7 +74,10 @@ describe('FileStorage specifics', () => {
     await storage.put('a/kept.wav', 'old');
     const source = randomByteStream(20 * MiB, { failAfterBytes: 5 * MiB });
     await expectStorageError(storage.put('a/kept.wav', source.stream), 'io');
-    await expectStorageError(storage.put('a/new.wav', randomByteStream(20 * MiB, { failAfterBytes: 3 * MiB }).stream), 'io');
+    await expectStorageError(
+      storage.put('a/new.wav', randomByteStream(20 * MiB, { failAfterBytes: 3 * MiB }).stream),
+      'io',
+    );
     expect(await tree(root)).toEqual(['a/', 'a/kept.wav']);
     expect(await readFile(join(root, 'a/kept.wav'), 'utf8')).toBe('old');
   });

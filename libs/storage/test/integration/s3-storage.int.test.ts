@@ -16,7 +16,9 @@ describeStorageBehaviour('s3:// (s3rver)', async () => {
   const workDir = await mkdtemp(join(tmpdir(), 'astra-s3-work-'));
   // The client is built by the lib from plain settings, as the app will: path style and
   // WHEN_REQUIRED checksums must come out right for s3rver to store the bytes unchanged.
-  const storage = openStorage(`s3://${S3RVER_BUCKET}`, { s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS } });
+  const storage = openStorage(`s3://${S3RVER_BUCKET}`, {
+    s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS },
+  });
   return {
     storage,
     workDir,
@@ -40,7 +42,10 @@ function recordingClient(endpoint: string): { client: S3Client; commands: Record
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { UploadId?: string };
-      const record: RecordedCommand = { name: context.commandName ?? '?', ...(input.UploadId === undefined ? {} : { uploadId: input.UploadId }) };
+      const record: RecordedCommand = {
+        name: context.commandName ?? '?',
+        ...(input.UploadId === undefined ? {} : { uploadId: input.UploadId }),
+      };
       commands.push(record);
       const result = await next(args);
       const output = result.output as { UploadId?: string };
@@ -86,7 +91,9 @@ describe('S3Storage specifics (s3rver)', () => {
   });
 
   it('returns the ETag on put, head and list', async () => {
-    const storage = openStorage('s3://astra-raw', { s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS } });
+    const storage = openStorage('s3://astra-raw', {
+      s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS },
+    });
     const put = await storage.put('etag/x.txt', 'hello');
     expect(put.etag).toBe('5d41402abc4b2a76b9719d911017c592'); // md5("hello"), unquoted
     expect((await storage.head('etag/x.txt'))?.etag).toBe(put.etag);
@@ -170,7 +177,9 @@ describe('S3Storage specifics (s3rver)', () => {
   });
 
   it('maps a missing bucket to not_found', async () => {
-    const storage = openStorage('s3://no-such-bucket', { s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS } });
+    const storage = openStorage('s3://no-such-bucket', {
+      s3: { endpoint: server.endpoint, credentials: S3RVER_CREDENTIALS },
+    });
     await expectStorageError(storage.put('x', 'x'), 'not_found');
     await expectStorageError(collect(storage.list('')), 'not_found');
     await storage.close();

@@ -37,7 +37,21 @@ export function expectStorageErrorSync(run: () => unknown, code: StorageErrorCod
   expect((thrown as StorageError).code).toBe(code);
 }
 
-const BAD_KEYS = ['', '/abs', 'a//b', 'a/', '../x', 'a/../../x', './a', 'a/./b', 'a\\b', 'a\u0000b', 'a\nb', `${'x'.repeat(1025)}`, 'a/.astra-tmp-1234'];
+const BAD_KEYS = [
+  '',
+  '/abs',
+  'a//b',
+  'a/',
+  '../x',
+  'a/../../x',
+  './a',
+  'a/./b',
+  'a\\b',
+  'a\u0000b',
+  'a\nb',
+  `${'x'.repeat(1025)}`,
+  'a/.astra-tmp-1234',
+];
 
 /**
  * The behaviour every Storage backend must share. Each backend's integration test calls this
@@ -70,7 +84,9 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
       const prefix = nextPrefix();
       const allBytes = Uint8Array.from({ length: 512 }, (_, index) => index % 256);
       expect((await storage.put(`${prefix}bytes.bin`, allBytes)).bytes).toBe(512);
-      expect(Buffer.compare(await storage.getBytes(`${prefix}bytes.bin`, { maxBytes: 512 }), Buffer.from(allBytes))).toBe(0);
+      expect(
+        Buffer.compare(await storage.getBytes(`${prefix}bytes.bin`, { maxBytes: 512 }), Buffer.from(allBytes)),
+      ).toBe(0);
       expect((await storage.put(`${prefix}empty`, '')).bytes).toBe(0);
       expect(await storage.head(`${prefix}empty`)).toMatchObject({ key: `${prefix}empty`, bytes: 0 });
       expect((await storage.getBytes(`${prefix}empty`, { maxBytes: 0 })).byteLength).toBe(0);
@@ -140,8 +156,11 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
       // '-' (0x2d) < '.' (0x2e) < '/' (0x2f) < '0' (0x30): a folder sorts among its siblings by 'a/'.
       const names = ['z', 'ñ', 'a0', 'a/x', 'a.b', 'b/c/d', 'a-b', 'A'];
       for (const name of names) await storage.put(`${prefix}${name}`, name);
-      const keysOf = async (listPrefix: string): Promise<string[]> => (await collect(storage.list(listPrefix))).map((info) => info.key);
-      expect(await keysOf(prefix)).toEqual(['A', 'a-b', 'a.b', 'a/x', 'a0', 'b/c/d', 'z', 'ñ'].map((name) => `${prefix}${name}`));
+      const keysOf = async (listPrefix: string): Promise<string[]> =>
+        (await collect(storage.list(listPrefix))).map((info) => info.key);
+      expect(await keysOf(prefix)).toEqual(
+        ['A', 'a-b', 'a.b', 'a/x', 'a0', 'b/c/d', 'z', 'ñ'].map((name) => `${prefix}${name}`),
+      );
       expect(await keysOf(`${prefix}a`)).toEqual(['a-b', 'a.b', 'a/x', 'a0'].map((name) => `${prefix}${name}`));
       expect(await keysOf(`${prefix}a/`)).toEqual([`${prefix}a/x`]);
       expect(await keysOf(`${prefix}b/c`)).toEqual([`${prefix}b/c/d`]);
@@ -152,9 +171,12 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
       expect(listed[0]?.lastModified).toBeInstanceOf(Date);
     });
 
-    it.each(['/x', 'a//b/', '../x/', 'a/../b', 'a\\b', 'a\u0001'])('list refuses the invalid prefix %j at once', (prefix) => {
-      expectStorageErrorSync(() => storage.list(prefix), 'invalid_key');
-    });
+    it.each(['/x', 'a//b/', '../x/', 'a/../b', 'a\\b', 'a\u0001'])(
+      'list refuses the invalid prefix %j at once',
+      (prefix) => {
+        expectStorageErrorSync(() => storage.list(prefix), 'invalid_key');
+      },
+    );
 
     it('delete removes one object, keeps its siblings, and ignores absent keys', async () => {
       const prefix = nextPrefix();
@@ -276,7 +298,9 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
         `mining/${tenant}/0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a.source.json`,
         `mining/${tenant}/0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a.wav`,
       ]);
-      expect(storage.uriFor(keys.audio)).toBe(`${storage.uri}/mining/${tenant}/0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a.wav`);
+      expect(storage.uriFor(keys.audio)).toBe(
+        `${storage.uri}/mining/${tenant}/0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a.wav`,
+      );
     });
   });
 }

@@ -8,7 +8,11 @@ interface FakeUpload {
 
 /** Shaped like the SDK's S3ServiceException. */
 export function s3ServiceError(name: string, status: number): Error {
-  return Object.assign(new Error(`${name} (fake)`), { name, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? 'server' : 'client' });
+  return Object.assign(new Error(`${name} (fake)`), {
+    name,
+    $metadata: { httpStatusCode: status },
+    $fault: status >= 500 ? 'server' : 'client',
+  });
 }
 
 function toBuffer(body: unknown): Buffer {
@@ -73,7 +77,10 @@ export class FakeS3 {
         const upload = this.uploads.get(uploadId);
         if (upload === undefined) throw s3ServiceError('NoSuchUpload', 404);
         const numbers = [...upload.parts.keys()].sort((a, b) => a - b);
-        this.objects.set(key, { body: Buffer.concat(numbers.map((n) => upload.parts.get(n) as Buffer)), lastModified: new Date() });
+        this.objects.set(key, {
+          body: Buffer.concat(numbers.map((n) => upload.parts.get(n) as Buffer)),
+          lastModified: new Date(),
+        });
         this.uploads.delete(uploadId);
         return { ETag: '"complete-2"' };
       }
@@ -81,7 +88,9 @@ export class FakeS3 {
         if (!this.uploads.delete(String(input['UploadId']))) throw s3ServiceError('NoSuchUpload', 404);
         return {};
       case 'ListMultipartUploadsCommand':
-        return { Uploads: [...this.uploads.entries()].map(([uploadId, upload]) => ({ UploadId: uploadId, Key: upload.key })) };
+        return {
+          Uploads: [...this.uploads.entries()].map(([uploadId, upload]) => ({ UploadId: uploadId, Key: upload.key })),
+        };
       case 'HeadObjectCommand': {
         const object = this.objects.get(key);
         if (object === undefined) throw s3ServiceError('NotFound', 404);
@@ -102,7 +111,12 @@ export class FakeS3 {
         const page = keys.slice(start, start + this.pageSize).reverse();
         const next = start + this.pageSize;
         return {
-          Contents: page.map((pageKey) => ({ Key: pageKey, Size: this.objects.get(pageKey)?.body.byteLength, LastModified: new Date(), ETag: '"e"' })),
+          Contents: page.map((pageKey) => ({
+            Key: pageKey,
+            Size: this.objects.get(pageKey)?.body.byteLength,
+            LastModified: new Date(),
+            ETag: '"e"',
+          })),
           IsTruncated: next < keys.length,
           ...(next < keys.length ? { NextContinuationToken: String(next) } : {}),
         };

@@ -19,7 +19,9 @@ function runCli(args: string[]): ChildProcessWithoutNullStreams {
   });
 }
 
-async function collect(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function collect(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -48,7 +50,13 @@ describe('astra-core-dev CLI', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = new CoreClient({ baseUrl: url, pollIntervalMs: 10 });
     try {
-      const result = await client.transcribe({ tenantId: 't1', sessionId: SESSION_ID, audioUri: AUDIO_URI, provider: 'deepgram', language: 'es' });
+      const result = await client.transcribe({
+        tenantId: 't1',
+        sessionId: SESSION_ID,
+        audioUri: AUDIO_URI,
+        provider: 'deepgram',
+        language: 'es',
+      });
       expect(result.transcript).toEqual(NORMALIZED);
     } finally {
       await client.close();

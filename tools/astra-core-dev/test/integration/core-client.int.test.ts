@@ -34,10 +34,7 @@ async function serve(options: CoreDevServerOptions = {}): Promise<CoreDevServer>
       ['s3://astra-raw/mining/t1/deepgram.wav', DEEPGRAM],
       ['s3://astra-raw/mining/t1/whisper.wav', WHISPER],
       ['https://astra-raw.s3.eu-west-1.amazonaws.com/mining/t1/signed.wav', NORMALIZED],
-      [
-        's3://astra-raw/mining/t1/unordered.wav',
-        { ...NORMALIZED, words: [...NORMALIZED.words].reverse() },
-      ],
+      ['s3://astra-raw/mining/t1/unordered.wav', { ...NORMALIZED, words: [...NORMALIZED.words].reverse() }],
     ]),
     ...options,
   });
@@ -56,7 +53,10 @@ function recordingSleep(): { delays: number[]; sleep: SleepFn } {
   return { delays, sleep };
 }
 
-function makeClient(server: CoreDevServer, options: Partial<CoreClientOptions> = {}): { client: CoreClient; delays: number[] } {
+function makeClient(
+  server: CoreDevServer,
+  options: Partial<CoreClientOptions> = {},
+): { client: CoreClient; delays: number[] } {
   const { delays, sleep } = recordingSleep();
   const client = new CoreClient({ baseUrl: server.url, sleep, random: () => 0.5, pollIntervalMs: 1000, ...options });
   clients.push(client);
@@ -64,7 +64,14 @@ function makeClient(server: CoreDevServer, options: Partial<CoreClientOptions> =
 }
 
 function request(overrides: Partial<TranscribeRequest> = {}): TranscribeRequest {
-  return { tenantId: 't1', sessionId: SESSION_ID, audioUri: AUDIO_URI, provider: 'deepgram', language: 'es', ...overrides };
+  return {
+    tenantId: 't1',
+    sessionId: SESSION_ID,
+    audioUri: AUDIO_URI,
+    provider: 'deepgram',
+    language: 'es',
+    ...overrides,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<CoreClientError> {
@@ -80,7 +87,9 @@ async function rejection(promise: Promise<unknown>): Promise<CoreClientError> {
 function recordingLogger(): { lines: string[]; logger: Logger } {
   const lines: string[] = [];
   const log = (level: string) => (fields: object, message?: string) => {
-    lines.push(`${level} ${message ?? ''} ${JSON.stringify(fields, (_key, value: unknown) => (value instanceof Error ? value.message : value))}`);
+    lines.push(
+      `${level} ${message ?? ''} ${JSON.stringify(fields, (_key, value: unknown) => (value instanceof Error ? value.message : value))}`,
+    );
   };
   return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
 }
@@ -90,7 +99,9 @@ describe('CoreClient against astra-core-dev', () => {
     const server = await serve({ mode: 'sync' });
     const { client, delays } = makeClient(server);
     const events: TranscribeProgress[] = [];
-    const result = await client.transcribe(request({ options: { diarize: true, punctuate: true }, onProgress: (e) => events.push(e) }));
+    const result = await client.transcribe(
+      request({ options: { diarize: true, punctuate: true }, onProgress: (e) => events.push(e) }),
+    );
     expect(result.transcript).toEqual(NORMALIZED);
     expect(result.warnings).toEqual([]);
     expect(result.id).toMatch(/^tr-/);
@@ -102,7 +113,13 @@ describe('CoreClient against astra-core-dev', () => {
       path: '/v1/transcriptions',
       idempotencyKey: `t1:${SESSION_ID}:deepgram`,
       status: 200,
-      body: { tenantId: 't1', audio: { uri: AUDIO_URI }, provider: 'deepgram', language: 'es', options: { diarize: true, punctuate: true } },
+      body: {
+        tenantId: 't1',
+        audio: { uri: AUDIO_URI },
+        provider: 'deepgram',
+        language: 'es',
+        options: { diarize: true, punctuate: true },
+      },
     });
   });
 
@@ -132,7 +149,12 @@ describe('CoreClient against astra-core-dev', () => {
       ['completed', 3],
     ]);
     expect(delays).toEqual([1000, 1500, 2250]);
-    expect(server.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 202', 'GET 200', 'GET 200', 'GET 200']);
+    expect(server.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 202',
+      'GET 200',
+      'GET 200',
+      'GET 200',
+    ]);
     expect(server.requests[1]?.path).toBe(`/v1/transcriptions/${result.id}`);
   });
 
@@ -190,7 +212,11 @@ describe('CoreClient against astra-core-dev', () => {
   });
 
   it('retries a poll answered 503', async () => {
-    const server = await serve({ mode: 'async', asyncSteps: 0, faults: [{ on: 'poll', status: 503, retryAfterSec: 2 }] });
+    const server = await serve({
+      mode: 'async',
+      asyncSteps: 0,
+      faults: [{ on: 'poll', status: 503, retryAfterSec: 2 }],
+    });
     const { client, delays } = makeClient(server);
     await client.transcribe(request());
     expect(delays).toEqual([1000, 2000]);
@@ -201,16 +227,30 @@ describe('CoreClient against astra-core-dev', () => {
     const server = await serve({ faults: [{ status: 500 }, { status: 500 }, { status: 500 }] });
     const { client } = makeClient(server, { maxRetries: 2 });
     const error = await rejection(client.transcribe(request()));
-    expect(error).toMatchObject({ code: 'http_status', status: 500, retryable: true, attempts: 3, remoteCode: 'injected_500' });
+    expect(error).toMatchObject({
+      code: 'http_status',
+      status: 500,
+      retryable: true,
+      attempts: 3,
+      remoteCode: 'injected_500',
+    });
     expect(error.message).toContain('after 3 attempts');
     expect(server.requests).toHaveLength(3);
   });
 
   it('does not retry a permanent 400', async () => {
-    const server = await serve({ faults: [{ status: 400, body: { error: { code: 'unsupported_language', message: 'xx is not supported' } } }] });
+    const server = await serve({
+      faults: [{ status: 400, body: { error: { code: 'unsupported_language', message: 'xx is not supported' } } }],
+    });
     const { client, delays } = makeClient(server);
     const error = await rejection(client.transcribe(request()));
-    expect(error).toMatchObject({ code: 'http_status', status: 400, retryable: false, attempts: 1, remoteCode: 'unsupported_language' });
+    expect(error).toMatchObject({
+      code: 'http_status',
+      status: 400,
+      retryable: false,
+      attempts: 1,
+      remoteCode: 'unsupported_language',
+    });
     expect(error.message).toContain('xx is not supported');
     expect(error.requestId).toMatch(/^req-/);
     expect(server.requests).toHaveLength(1);
@@ -225,7 +265,9 @@ describe('CoreClient against astra-core-dev', () => {
   });
 
   it('throws transcription_failed for a failed synchronous job, keeping its retryable', async () => {
-    const server = await serve({ faults: [{ failJob: { code: 'provider_unavailable', message: 'Deepgram is down', retryable: true } }] });
+    const server = await serve({
+      faults: [{ failJob: { code: 'provider_unavailable', message: 'Deepgram is down', retryable: true } }],
+    });
     const { client } = makeClient(server);
     const error = await rejection(client.transcribe(request()));
     expect(error).toMatchObject({ code: 'transcription_failed', retryable: true, remoteCode: 'provider_unavailable' });
@@ -362,7 +404,8 @@ describe('CoreClient against astra-core-dev', () => {
     clients.push(client);
     const controller = new AbortController();
     const pending = rejection(client.transcribe(request({ signal: controller.signal })));
-    while (server.requests.length === 0 || server.requests[0]?.status === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (server.requests.length === 0 || server.requests[0]?.status === 0)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     expect((await pending).code).toBe('aborted');
     expect(server.requests).toHaveLength(1);
@@ -447,7 +490,10 @@ describe('CoreClient against astra-core-dev', () => {
   });
 
   it('returns a failed job from getTranscription instead of throwing', async () => {
-    const server = await serve({ mode: 'async', faults: [{ on: 'poll', failJob: { code: 'quota', message: 'quota exceeded', retryable: true } }] });
+    const server = await serve({
+      mode: 'async',
+      faults: [{ on: 'poll', failJob: { code: 'quota', message: 'quota exceeded', retryable: true } }],
+    });
     const { client } = makeClient(server);
     const controller = new AbortController();
     let id = '';

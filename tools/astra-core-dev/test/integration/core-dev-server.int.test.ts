@@ -15,10 +15,13 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'deepgram-take-3.json'), JSON.stringify(DEEPGRAM));
   await writeFile(path.join(dir, 'broken.json'), '{"words": [');
   await mkdir(path.join(dir, 'indexed'));
-  await writeFile(path.join(dir, 'indexed', 'index.json'), JSON.stringify({
-    's3://astra-raw/mining/t1/x.wav': 'dg.json',
-    's3://astra-raw/mining/t1/escape.wav': '../b2.transcript.json',
-  }));
+  await writeFile(
+    path.join(dir, 'indexed', 'index.json'),
+    JSON.stringify({
+      's3://astra-raw/mining/t1/x.wav': 'dg.json',
+      's3://astra-raw/mining/t1/escape.wav': '../b2.transcript.json',
+    }),
+  );
   await writeFile(path.join(dir, 'indexed', 'dg.json'), JSON.stringify(DEEPGRAM));
 });
 
@@ -38,14 +41,19 @@ async function serve(options: CoreDevServerOptions = {}): Promise<CoreDevServer>
 
 type Answer = { status: number; body: unknown; headers: Headers };
 
-async function submit(server: CoreDevServer, audioUri: string, init: { key?: string; token?: string; body?: string } = {}): Promise<Answer> {
+async function submit(
+  server: CoreDevServer,
+  audioUri: string,
+  init: { key?: string; token?: string; body?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.key !== '') headers['idempotency-key'] = init.key ?? `t1:${SESSION_ID}:deepgram`;
   if (init.token !== undefined) headers['authorization'] = `Bearer ${init.token}`;
   const response = await fetch(`${server.url}/v1/transcriptions`, {
     method: 'POST',
     headers,
-    body: init.body ?? JSON.stringify({ tenantId: 't1', audio: { uri: audioUri }, provider: 'deepgram', language: 'es' }),
+    body:
+      init.body ?? JSON.stringify({ tenantId: 't1', audio: { uri: audioUri }, provider: 'deepgram', language: 'es' }),
   });
   return { status: response.status, body: (await response.json()) as unknown, headers: response.headers };
 }
@@ -65,7 +73,11 @@ describe('astra-core-dev', () => {
   it.each([
     ['<uuid>.json', AUDIO_URI, NORMALIZED],
     ['<stem>.transcript.json', 's3://astra-raw/mining/t1/b2.wav', WHISPER],
-    ['a signed URL, by stem', 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?X-Amz-Signature=abc', DEEPGRAM],
+    [
+      'a signed URL, by stem',
+      'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?X-Amz-Signature=abc',
+      DEEPGRAM,
+    ],
   ])('serves %s from the folder as it is', async (_name, uri, payload) => {
     const server = await serve();
     const answer = await submit(server, uri);
@@ -95,7 +107,11 @@ describe('astra-core-dev', () => {
 
   it.each([
     ['invalid JSON', { body: '{"tenantId":' }, 'invalid_json'],
-    ['a bad tenant', { body: JSON.stringify({ tenantId: 'T 1', audio: { uri: AUDIO_URI }, provider: 'deepgram', language: 'es' }) }, 'invalid_request'],
+    [
+      'a bad tenant',
+      { body: JSON.stringify({ tenantId: 'T 1', audio: { uri: AUDIO_URI }, provider: 'deepgram', language: 'es' }) },
+      'invalid_request',
+    ],
     ['no Idempotency-Key', { key: '' }, 'missing_idempotency_key'],
   ])('answers 400 to %s', async (_name, init, code) => {
     const server = await serve();
@@ -115,7 +131,9 @@ describe('astra-core-dev', () => {
     expect((await get(server, '/v2/other')).status).toBe(404);
     expect((await get(server, '/v1/transcriptions')).status).toBe(405);
     expect((await get(server, '/v1/transcriptions/tr-1', 'DELETE')).status).toBe(405);
-    expect((await get(server, '/v1/transcriptions/tr-404')).body).toMatchObject({ error: { code: 'transcription_not_found' } });
+    expect((await get(server, '/v1/transcriptions/tr-404')).body).toMatchObject({
+      error: { code: 'transcription_not_found' },
+    });
   });
 
   it('dedupes by Idempotency-Key and refuses a key reused for other audio', async () => {
@@ -152,7 +170,9 @@ describe('astra-core-dev', () => {
     const signed = 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?X-Amz-Signature=abc123';
     expect((await submit(server, signed, { token })).status).toBe(200);
     expect(server.requests.map((r) => r.authorization)).toEqual(['missing', 'invalid', 'valid']);
-    expect(server.requests[2]?.body).toMatchObject({ audio: { uri: 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?[redacted]' } });
+    expect(server.requests[2]?.body).toMatchObject({
+      audio: { uri: 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?[redacted]' },
+    });
     const recorded = JSON.stringify(server.requests);
     expect(recorded).not.toContain(token);
     expect(recorded).not.toContain('abc123');
@@ -161,7 +181,10 @@ describe('astra-core-dev', () => {
   it('applies faults in order, honouring "on", and can be reset', async () => {
     const server = await serve({
       mode: 'async',
-      faults: [{ on: 'poll', status: 503, retryAfterSec: 2 }, { status: 429, retryAfterHeader: 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+      faults: [
+        { on: 'poll', status: 503, retryAfterSec: 2 },
+        { status: 429, retryAfterHeader: 'Wed, 21 Oct 2015 07:28:00 GMT' },
+      ],
     });
     const throttled = await submit(server, AUDIO_URI);
     expect(throttled.status).toBe(429);

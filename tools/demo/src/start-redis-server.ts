@@ -1,3 +1,8 @@
+/**
+ * A real redis-server for the end-to-end tests: a child process on a free port of 127.0.0.1, owned by the
+ * caller, data in a temp folder removed by `close()`. With `persistent`, an append-only file (fsync always)
+ * keeps the data across `restart()`, so a test can take Redis away mid-run and bring the same data back.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -6,23 +11,41 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
-export type TestRedis = {
+export type RedisServerOptions = {
+  /** Append-only file with fsync on every write: the data survives `restart()`. Default false (no persistence). */
+  persistent?: boolean;
+};
+
+export type RedisServer = {
+  /** `redis://127.0.0.1:<port>`. */
   url: string;
   port: number;
   /**
-   * Stops the server (SIGTERM; with `persistent` the append-only file keeps the data), waits `downtimeMs`
-   * (running `whileDown` meanwhile), and starts it again on the same port.
+   * Stops the server (SIGTERM), waits `downtimeMs` (running `whileDown` meanwhile), and starts it again on the
+   * same port. Default downtime 500 ms.
    */
   restart(downtimeMs?: number, whileDown?: () => Promise<void>): Promise<void>;
-  stop(): Promise<void>;
+  close(): Promise<void>;
 };
 
-/** A real redis-server on a free port of 127.0.0.1, owned by the test. `persistent` keeps data across restart(). */
-export async function startRedis(options: { persistent?: boolean } = {}): Promise<TestRedis> {
+const START_TIMEOUT_MS = 10_000;
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'astra-worker-redis-'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'astra-redis-'));
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--loglevel',
+    'warning',
     ...(options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
   ];
   let child: ChildProcess | undefined;
@@ -47,7 +70,7 @@ export async function startRedis(options: { persistent?: boolean } = {}): Promis
       await Promise.all([sleep(downtimeMs), whileDown?.()]);
       await start();
     },
-    stop: async () => {
+    close: async () => {
       await stopChild();
       await rm(dir, { recursive: true, force: true });
     },
@@ -55,9 +78,15 @@ export async function startRedis(options: { persistent?: boolean } = {}): Promis
 }
 
 async function waitForPing(port: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();
@@ -71,7 +100,7 @@ async function waitForPing(port: number): Promise<void> {
   }
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
