@@ -48,7 +48,9 @@ export class ProgressView {
   private render(): void {
     const block = [...this.lines.values()];
     if (this.renderedLines > 0) this.stream.write(`\x1b[${this.renderedLines}A`);
-    for (const line of block) this.stream.write(`\x1b[2K${line.slice(0, (this.stream.columns ?? 100) - 1)}\n`);
+    // Some pseudo-terminals report 0 columns: fall back to 100.
+    const width = (this.stream.columns || 100) - 1;
+    for (const line of block) this.stream.write(`\x1b[2K${line.slice(0, width)}\n`);
     this.renderedLines = block.length;
   }
 }
