@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MINING_JOB_OPTIONS } from '@astra/mining';
 import { runAlignCommand } from './commands/align';
-import { runBuildCommand } from './commands/build';
+import { runBuildCommand, type BuildCommandFlags } from './commands/build';
 import { runDownloadCommand } from './commands/download';
 import { runEnqueueCommand } from './commands/enqueue';
 import { runExtractCommand } from './commands/extract';
@@ -114,6 +114,7 @@ export function buildProgram(env: Env): Command {
     )
     .option('--out <dir>', 'local copy of the dataset, in <dir>/<tenant>/<name>/', './astra-datasets')
     .option('--name <dataset>', 'dataset name (default: the CSV file name)')
+    .option('--cut', 'also write each kept segment as its own WAV under <out>/<tenant>/<name>/wavs/')
     .option('--concurrency <n>', 'sessions processed at once', parse(positiveInt('--concurrency')), 2)
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')
@@ -162,9 +163,9 @@ export function buildProgram(env: Env): Command {
     .option('--storage <uri>', 'storage URI (default file://./.astra-data)')
     .option('--s3-endpoint <url>', 'S3-compatible endpoint (else AWS_ENDPOINT_URL_S3)')
     .option('--out <dir>', 'also write the files to <dir>/<tenant>/<name>/')
-    .action(
-      (flags: CommonFlags & { tenant: string; name: string; storage?: string; s3Endpoint?: string; out?: string }) =>
-        run(env, flags, (output) => runBuildCommand(flags, env, output)),
+    .option('--cut', 'with --out: each kept segment as its own WAV under <dir>/<tenant>/<name>/wavs/')
+    .action((flags: CommonFlags & BuildCommandFlags) =>
+      run(env, flags, (output) => runBuildCommand(flags, env, output)),
     );
 
   return program;

@@ -40,7 +40,10 @@ export type DatasetFiles = {
   report: string;
 };
 
-export type BuiltDataset = { summary: DatasetSummary; files: DatasetFiles };
+/** The kept lines of each split (what `files.train` etc. serialise), for steps such as cutting WAVs. */
+export type DatasetLines = Record<SplitName, ManifestLine[]>;
+
+export type BuiltDataset = { summary: DatasetSummary; files: DatasetFiles; lines: DatasetLines };
 
 const SEGMENTS_SUFFIX = '.segments.jsonl';
 const DEFAULT_MAX_SEGMENTS_BYTES = 256 * 1024 * 1024;
@@ -97,6 +100,7 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
       rejected: formatJsonl(rejected),
       report: renderDatasetReport(summary, [...splits.train, ...splits.dev, ...splits.test]),
     },
+    lines: splits,
   };
 }
 

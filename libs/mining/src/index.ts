@@ -1,5 +1,14 @@
 export { buildDataset, splitOf, storeDataset } from './build-dataset';
-export type { BuildDatasetOptions, BuiltDataset, DatasetFiles, DatasetSummary, SplitName } from './build-dataset';
+export type {
+  BuildDatasetOptions,
+  BuiltDataset,
+  DatasetFiles,
+  DatasetLines,
+  DatasetSummary,
+  SplitName,
+} from './build-dataset';
+export { cutSegmentWavs } from './cut-segment-wavs';
+export type { CutSegmentWavsOptions } from './cut-segment-wavs';
 export { chooseCaptionTrack } from './choose-caption-track';
 export { ensureAudio } from './ensure-audio';
 export type { DownloadSettings, EnsureAudioOptions, EnsureAudioResult } from './ensure-audio';

@@ -38,6 +38,7 @@ export type MineCommandFlags = {
   out: string;
   name?: string;
   concurrency: number;
+  cut?: boolean;
   acta: boolean;
   actasDir?: string;
   align: Partial<AlignOptions>;
@@ -110,7 +111,7 @@ async function mineAndBuild(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const datasets = await buildDatasets(storage, outcomes, flags, output);
+  const datasets = await buildDatasets(storage, outcomes, flags, output, tmpRoot);
   return summariseOutcomes(plan, outcomes, datasets);
 }
 
@@ -120,6 +121,7 @@ async function buildDatasets(
   outcomes: readonly SessionOutcome[],
   flags: MineCommandFlags,
   output: Output,
+  tmpRoot: string | undefined,
 ): Promise<Array<WrittenDataset & { tenantId: string; name: string; segments: number }>> {
   if (!flags.acta) return [];
   const name = flags.name ?? datasetNameFrom(flags.input);
@@ -131,7 +133,11 @@ async function buildDatasets(
   const written = [];
   for (const [tenantId, sessionIds] of [...byTenant].sort(([a], [b]) => a.localeCompare(b))) {
     const dataset = await buildDataset(storage, { tenantId, name, sessionIds });
-    const result = await writeDataset(storage, dataset, flags.out);
+    const result = await writeDataset(storage, dataset, {
+      outRoot: flags.out,
+      cut: flags.cut === true,
+      ...(tmpRoot ? { tmpRoot } : {}),
+    });
     const segments =
       dataset.summary.splits.train.segments +
       dataset.summary.splits.dev.segments +

@@ -244,4 +244,45 @@ describe('astra-ingest mine', () => {
     expect(transcript.provider).toBe('captions');
     expect(transcript.words.length).toBe(one.transcript.words.length);
   }, 300_000);
+
+  it('build --cut rebuilds the dataset from storage with one WAV per kept segment in the local copy', async () => {
+    const usage = await runCli(['build', '--tenant', TENANT, '--name', 'rebuilt', '--cut'], { env });
+    expect(usage.exitCode).toBe(2);
+
+    const result = await runCli(
+      [
+        'build',
+        '--tenant',
+        TENANT,
+        '--name',
+        'rebuilt',
+        '--storage',
+        's3://astra-raw',
+        '--out',
+        outDir(),
+        '--cut',
+        '--json',
+      ],
+      { env },
+    );
+    expect(result.exitCode).toBe(0);
+    const local = path.join(outDir(), TENANT, 'rebuilt');
+    const lines = ['train.jsonl', 'dev.jsonl', 'test.jsonl'].map((f) => path.join(local, f));
+    const parsed = (await Promise.all(lines.map((f) => readFile(f, 'utf8'))))
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { audio_filepath: string; offset: number; duration: number });
+    expect(parsed.length).toBeGreaterThan(0);
+    for (const line of parsed) {
+      expect(line.offset).toBe(0);
+      expect(path.dirname(line.audio_filepath)).toBe(path.join(local, 'wavs'));
+      const wav = await readFile(line.audio_filepath);
+      expect(wav.readUInt32LE(24)).toBe(16000);
+      expect(Math.abs((wav.length - 44) / 32000 - line.duration)).toBeLessThan(0.001);
+    }
+    // The stored copy still addresses spans of the session audio in the bucket.
+    const storedKey = `/astra-raw/mining/${TENANT}/datasets/rebuilt/train.jsonl`;
+    expect(s3.requests.some((r) => r.method === 'PUT' && r.path === storedKey)).toBe(true);
+  }, 300_000);
 });
