@@ -29,7 +29,8 @@ import {
   type RedisServer,
   type S3Server,
 } from '@astra/demo';
-import { openStorage, sessionIdFor, sessionKeys, type Storage } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys, type Storage } from '@astra/storage';
 
 const TENANT = 'smoke';
 const CORE_TOKEN = 'smoke-token';

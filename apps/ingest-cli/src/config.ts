@@ -1,83 +1,15 @@
-import path from 'node:path';
-import { z } from 'zod';
-import type { OpenStorageOptions } from '@astra/storage';
-import type { TranscriptSourceKind } from '@astra/mining';
+import { resolveRuntimeConfig, type Env, type RuntimeConfig, type RuntimeOverrides } from '@astra/mining';
 
 /**
- * The only place the CLI reads the environment: flag ?? env ?? default, validated once, then passed
- * down as typed options (libs never read env).
+ * The only place the CLI reads its environment: the shared runtime settings (`resolveRuntimeConfig`, the same
+ * code the worker uses) with this command's flags on top. A bad value is a `ConfigError` naming the flag or
+ * variable; `run()` reports it as bad usage (exit 2).
  */
-export type Env = Readonly<Record<string, string | undefined>>;
-
-export const DEFAULT_STORAGE_URI = 'file://./.astra-data';
-export const DEFAULT_PROVIDER = 'deepgram';
-export const DEFAULT_LANGUAGE = 'es';
-
-const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-
-export type StorageConfig = { uri: string; options: OpenStorageOptions };
-
-/** Storage URI and S3 settings (DESIGN §3: AWS_* variables, AWS_ENDPOINT_URL_S3, ASTRA_S3_FORCE_PATH_STYLE). */
-export function resolveStorageConfig(
-  flags: { storage?: string; s3Endpoint?: string },
-  env: Env,
-  cwd = process.cwd(),
-): StorageConfig {
-  const uri = flags.storage ?? env['ASTRA_STORAGE'] ?? DEFAULT_STORAGE_URI;
-  const endpoint = flags.s3Endpoint ?? env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'];
-  const region = env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
-  const forcePathStyle = env['ASTRA_S3_FORCE_PATH_STYLE']
-    ? booleanFlag.parse(env['ASTRA_S3_FORCE_PATH_STYLE'])
-    : undefined;
-  return {
-    uri,
-    options: {
-      cwd,
-      s3: {
-        ...(endpoint ? { endpoint: z.url().parse(endpoint) } : {}),
-        ...(region ? { region } : {}),
-        ...(forcePathStyle !== undefined ? { forcePathStyle } : {}),
-      },
-    },
-  };
+export function loadConfig(flags: RuntimeOverrides, env: Env): RuntimeConfig {
+  return resolveRuntimeConfig(env, flags);
 }
 
-export type ToolPaths = { ytDlpPath?: string; ffmpegPath?: string; ffprobePath?: string };
-
-export function resolveToolPaths(env: Env): ToolPaths {
-  return {
-    ...(env['YTDLP_PATH'] ? { ytDlpPath: env['YTDLP_PATH'] } : {}),
-    ...(env['FFMPEG_PATH'] ? { ffmpegPath: env['FFMPEG_PATH'] } : {}),
-    ...(env['FFPROBE_PATH'] ? { ffprobePath: env['FFPROBE_PATH'] } : {}),
-  };
-}
-
-export type CoreConfig = { baseUrl: string; token?: string };
-
-export function resolveCoreConfig(env: Env): CoreConfig | undefined {
-  const baseUrl = env['ASTRA_CORE_URL'];
-  if (!baseUrl) return undefined;
-  return { baseUrl: z.url().parse(baseUrl), ...(env['ASTRA_CORE_TOKEN'] ? { token: env['ASTRA_CORE_TOKEN'] } : {}) };
-}
-
-/** Embedded default: astra-core when ASTRA_CORE_URL is set, otherwise the video's captions (no credentials). */
-export function resolveTranscriptSource(flag: string | undefined, env: Env): TranscriptSourceKind {
-  const value = flag ?? env['ASTRA_TRANSCRIPTS'] ?? (env['ASTRA_CORE_URL'] ? 'astra-core' : 'captions');
-  return z.enum(['astra-core', 'captions', 'file']).parse(value);
-}
-
-export function resolveProvider(flag: string | undefined, env: Env): string {
-  return flag ?? env['ASTRA_PROVIDER'] ?? DEFAULT_PROVIDER;
-}
-
-export function resolveLogLevel(flags: { verbose?: boolean }, env: Env): string {
-  if (flags.verbose) return 'debug';
-  return z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).parse(env['LOG_LEVEL'] ?? 'info');
-}
-
-export function resolveTmpRoot(env: Env): string | undefined {
-  return env['ASTRA_TMPDIR'] ? path.resolve(env['ASTRA_TMPDIR']) : undefined;
-}
+export type { Env };
 
 export const positiveInt =
   (name: string) =>
@@ -97,21 +29,13 @@ export const positiveNumber =
     return parsed;
   };
 
-/** Bad usage (exit code 2), as opposed to a failed run (exit code 1). */
+/** Bad usage (exit code 2), as opposed to a failed run (exit code 1). `code` says which rule was broken. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-}
+  readonly code: string;
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** Redis of the mining queue (DESIGN §8): `--redis` ?? REDIS_URL ?? redis://127.0.0.1:6379. */
-export function resolveRedisUrl(flag: string | undefined, env: Env): string {
-  const value = flag ?? env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
-  const parsed = z.url({ protocol: /^rediss?$/ }).safeParse(value);
-  if (!parsed.success) {
-    throw new UsageError(
-      `the Redis URL must be redis://[user:password@]host[:port][/db] or rediss://…, got "${value.replace(/\/\/[^@/]*@/, '//[redacted]@').slice(0, 80)}"`,
-    );
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? 'usage';
   }
-  return parsed.data;
 }

@@ -1,5 +1,4 @@
-import type { SessionOutcome, SessionPlan } from '@astra/mining';
-import type { WrittenDataset } from './write-dataset';
+import type { SessionOutcome, SessionPlan, WrittenDataset } from '@astra/mining';
 
 export type MineSummary = {
   ok: number;
@@ -58,9 +57,9 @@ export function summariseOutcomes(
             tenantId: o.session.tenantId,
             id: o.session.id,
             status: o.status,
-            stage: o.stage,
-            reason: o.reason,
-            ...(o.code ? { code: o.code } : {}),
+            stage: o.failure.stage,
+            reason: o.failure.message,
+            code: o.failure.code,
           },
     ),
     datasets,

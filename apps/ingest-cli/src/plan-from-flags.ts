@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { DEFAULT_MAX_ACTA_BYTES, readSessionsCsv, type SessionPlan, type TranscriptSourceKind } from '@astra/mining';
-import { DEFAULT_LANGUAGE, resolveProvider, type Env } from './config';
+import { DEFAULT_MAX_ACTA_BYTES, readSessionsCsv, type RuntimeConfig, type SessionPlan } from '@astra/mining';
+import type { TranscriptSourceKind } from '@astra/transcripts';
 import type { Output } from './output';
 
-export type PlanFlags = { input: string; tenant?: string; provider?: string; acta: boolean; actasDir?: string };
+export type PlanFlags = { input: string; tenant?: string; acta: boolean; actasDir?: string };
 
-/** Reads and validates sessions.csv the same way for `mine` and `enqueue` (DESIGN §2). */
+/** Reads and validates sessions.csv the same way for `mine` and `enqueue` (architecture §2). */
 export async function planFromFlags(
   flags: PlanFlags,
+  config: RuntimeConfig,
   transcripts: TranscriptSourceKind,
-  env: Env,
   output: Output,
 ): Promise<SessionPlan> {
   const plan = await readSessionsCsv(flags.input, {
@@ -17,8 +17,8 @@ export async function planFromFlags(
     ...(flags.tenant ? { tenant: flags.tenant } : {}),
     requireActa: flags.acta,
     transcripts,
-    defaultProvider: resolveProvider(flags.provider, env),
-    defaultLanguage: DEFAULT_LANGUAGE,
+    defaultProvider: config.provider,
+    defaultLanguage: config.language,
     maxActaBytes: DEFAULT_MAX_ACTA_BYTES,
   });
   for (const skipped of plan.skipped) output.logger.info({ line: skipped.line }, `row skipped: ${skipped.reason}`);

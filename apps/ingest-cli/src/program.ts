@@ -1,5 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MINING_JOB_OPTIONS } from '@astra/mining';
+import {
+  ConfigError,
+  DEFAULT_MINING_JOB_OPTIONS,
+  resolveRuntimeConfig,
+  type RuntimeConfig,
+  type RuntimeOverrides,
+} from '@astra/mining';
 import { runAlignCommand } from './commands/align';
 import { runBuildCommand, type BuildCommandFlags } from './commands/build';
 import { runDownloadCommand } from './commands/download';
@@ -7,7 +13,7 @@ import { runEnqueueCommand } from './commands/enqueue';
 import { runExtractCommand } from './commands/extract';
 import { runMineCommand } from './commands/mine';
 import { runStatusCommand } from './commands/status';
-import { positiveInt, positiveNumber, resolveLogLevel, UsageError, type Env } from './config';
+import { positiveInt, positiveNumber, UsageError, type Env } from './config';
 import { createOutput, type Output } from './output';
 
 /** Wraps a flag parser so commander reports a bad value as usage (exit 2). */
@@ -48,19 +54,34 @@ function withCommonFlags(command: Command): Command {
 }
 
 /** Runs one command body: its exit code, or 1 with a one-line reason on failure (2 for bad usage). */
-async function run(env: Env, flags: CommonFlags, body: (output: Output) => Promise<number>): Promise<void> {
-  const output = createOutput({ json: flags.json === true, level: resolveLogLevel(flags, env) });
+async function run(
+  env: Env,
+  flags: CommonFlags & RuntimeOverrides,
+  body: (output: Output, config: RuntimeConfig) => Promise<number>,
+): Promise<void> {
+  let config: RuntimeConfig;
   try {
-    process.exitCode = await body(output);
+    config = resolveRuntimeConfig(env, flags);
   } catch (error) {
-    const err = error as Error & { code?: string };
-    const usage = err instanceof UsageError || err.name === 'ZodError';
-    output.logger.debug({ err }, 'command failed');
-    if (flags.json)
-      process.stdout.write(`${JSON.stringify({ error: { name: err.name, code: err.code, message: err.message } })}\n`);
-    process.stderr.write(`astra-ingest: ${err.message.split('\n')[0]}\n`);
-    process.exitCode = usage ? 2 : 1;
+    return fail(createOutput({ json: flags.json === true, level: 'info' }), flags, error);
   }
+  const output = createOutput({ json: flags.json === true, level: config.logLevel });
+  try {
+    process.exitCode = await body(output, config);
+  } catch (error) {
+    fail(output, flags, error);
+  }
+}
+
+/** One line on stderr (and the error as JSON with --json); exit 2 for bad usage or configuration, else 1. */
+function fail(output: Output, flags: CommonFlags, error: unknown): void {
+  const err = error as Error & { code?: string };
+  const usage = err instanceof UsageError || err instanceof ConfigError;
+  output.logger.debug({ err }, 'command failed');
+  if (flags.json)
+    process.stdout.write(`${JSON.stringify({ error: { name: err.name, code: err.code, message: err.message } })}\n`);
+  process.stderr.write(`astra-ingest: ${err.message.split('\n')[0]}\n`);
+  process.exitCode = usage ? 2 : 1;
 }
 
 /** The CLI; `env` is the process environment (read only through config.ts resolvers). */
@@ -76,7 +97,7 @@ export function buildProgram(env: Env): Command {
     .option('--storage <uri>', 'storage URI: s3://bucket or file://DIR (default file://./.astra-data)')
     .option('--s3-endpoint <url>', 'S3-compatible endpoint (else AWS_ENDPOINT_URL_S3)')
     .action((url: string, flags: CommonFlags & { tenant: string; storage?: string; s3Endpoint?: string }) =>
-      run(env, flags, (output) => runDownloadCommand(url, flags, env, output)),
+      run(env, flags, (output, config) => runDownloadCommand(url, flags, config, output)),
     );
 
   withCommonFlags(program.command('extract <acta>'))
@@ -119,7 +140,7 @@ export function buildProgram(env: Env): Command {
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')
     .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runMineCommand>[0], 'align'>) =>
-      run(env, flags, (output) => runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, env, output)),
+      run(env, flags, (output, config) => runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, config, output)),
     );
 
   withCommonFlags(program.command('enqueue'))
@@ -145,7 +166,7 @@ export function buildProgram(env: Env): Command {
       DEFAULT_MINING_JOB_OPTIONS.backoffMs,
     )
     .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) =>
-      run(env, flags, (output) => runEnqueueCommand(flags, env, output)),
+      run(env, flags, (output, config) => runEnqueueCommand(flags, config, output)),
     );
 
   withCommonFlags(program.command('status'))
@@ -153,7 +174,7 @@ export function buildProgram(env: Env): Command {
     .option('--redis <url>', 'Redis of the queue (else REDIS_URL, else redis://127.0.0.1:6379)')
     .option('--limit <n>', 'failed jobs to list', parse(positiveInt('--limit')), 100)
     .action((flags: CommonFlags & Parameters<typeof runStatusCommand>[0]) =>
-      run(env, flags, (output) => runStatusCommand(flags, env, output)),
+      run(env, flags, (output, config) => runStatusCommand(flags, config, output)),
     );
 
   withCommonFlags(program.command('build'))
@@ -165,7 +186,7 @@ export function buildProgram(env: Env): Command {
     .option('--out <dir>', 'also write the files to <dir>/<tenant>/<name>/')
     .option('--cut', 'with --out: each kept segment as its own WAV under <dir>/<tenant>/<name>/wavs/')
     .action((flags: CommonFlags & BuildCommandFlags) =>
-      run(env, flags, (output) => runBuildCommand(flags, env, output)),
+      run(env, flags, (output, config) => runBuildCommand(flags, config, output)),
     );
 
   return program;

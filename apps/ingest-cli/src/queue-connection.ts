@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
+import { redactUrl } from '@astra/contracts';
 import { MINING_QUEUE } from '@astra/mining';
 
 /**
@@ -14,7 +15,7 @@ export function cliConnection(redisUrl: string): ConnectionOptions {
   };
 }
 
-/** The `astra-mining` queue (DESIGN §8) the workers consume; close it when done. */
+/** The `astra-mining` queue (architecture §8) the workers consume; close it when done. */
 export async function openMiningQueue(redisUrl: string): Promise<Queue> {
   const queue = new Queue(MINING_QUEUE, { connection: cliConnection(redisUrl) });
   // Connection errors surface as the rejection of the first command; the event would only be noise.
@@ -23,10 +24,9 @@ export async function openMiningQueue(redisUrl: string): Promise<Queue> {
     await queue.waitUntilReady();
   } catch (error) {
     await queue.close().catch(() => undefined);
-    throw new QueueUnavailableError(
-      `Redis at ${redactRedisUrl(redisUrl)} is not reachable: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new QueueUnavailableError(`Redis at ${redactUrl(redisUrl)} is not reachable: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return queue;
 }
@@ -35,9 +35,4 @@ export async function openMiningQueue(redisUrl: string): Promise<Queue> {
 export class QueueUnavailableError extends Error {
   override readonly name = 'QueueUnavailableError';
   readonly code = 'redis_unavailable';
-}
-
-/** `redis://user:secret@host:6379/0` → `redis://[redacted]@host:6379/0`: never print a Redis password. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//[redacted]@');
 }

@@ -1,29 +1,35 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKER_SETTINGS, resolveWorkerConfig, WorkerConfigError, type Env } from './config';
+import { ConfigError, type Env } from '@astra/mining';
+import { DEFAULT_WORKER_SETTINGS, resolveWorkerConfig } from './config';
 
 const base = { cwd: '/srv/astra', hostname: 'box-1', pid: 4242 };
 
-function configError(env: Env): WorkerConfigError {
+function configError(env: Env): ConfigError {
   try {
     resolveWorkerConfig(env, base);
   } catch (error) {
-    if (error instanceof WorkerConfigError) return error;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error('expected a WorkerConfigError');
+  throw new Error('expected a ConfigError');
 }
 
 describe('resolveWorkerConfig', () => {
   it('applies the defaults with an empty environment', () => {
     const config = resolveWorkerConfig({}, base);
     expect(config).toMatchObject({
-      redisUrl: 'redis://127.0.0.1:6379',
-      storage: { uri: 'file://./.astra-data', options: { cwd: '/srv/astra', s3: {} } },
-      transcripts: { kind: 'captions' },
-      defaultProvider: 'deepgram',
-      tools: {},
-      allowedHosts: [],
+      runtime: {
+        redisUrl: 'redis://127.0.0.1:6379',
+        storage: { uri: 'file://./.astra-data', options: { cwd: '/srv/astra', s3: {} } },
+        transcripts: 'captions',
+        core: undefined,
+        provider: 'deepgram',
+        tools: {},
+        allowedHosts: [],
+        allowPrivateNetwork: false,
+        logLevel: 'info',
+      },
       name: 'box-1-4242',
       concurrency: 1,
       http: { host: '0.0.0.0', port: 9464 },
@@ -32,7 +38,6 @@ describe('resolveWorkerConfig', () => {
       shutdownTimeoutMs: DEFAULT_WORKER_SETTINGS.shutdownTimeoutMs,
       rateLimit: { max: 20, durationMs: 60_000 },
       sourcePauseMs: 300_000,
-      logLevel: 'info',
     });
     expect(path.basename(config.tmpBase)).toBe('astra-worker');
   });
@@ -71,18 +76,25 @@ describe('resolveWorkerConfig', () => {
       base,
     );
     expect(config).toEqual({
-      redisUrl: 'redis://:pw@redis.internal:6380/2',
-      storage: {
-        uri: 's3://astra-raw',
-        options: {
-          cwd: '/srv/astra',
-          s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', forcePathStyle: true },
+      runtime: {
+        redisUrl: 'redis://:pw@redis.internal:6380/2',
+        storage: {
+          uri: 's3://astra-raw',
+          options: {
+            cwd: '/srv/astra',
+            s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', forcePathStyle: true },
+          },
         },
+        transcripts: 'astra-core',
+        core: { baseUrl: 'https://core.example.org', token: 'sekret' },
+        provider: 'whisper',
+        language: 'es',
+        tools: { ytDlpPath: '/opt/yt-dlp', ffmpegPath: '/opt/ffmpeg', ffprobePath: '/opt/ffprobe' },
+        tmpRoot: '/srv/astra/tmp',
+        allowedHosts: ['youtube.com', '*.googlevideo.com'],
+        allowPrivateNetwork: false,
+        logLevel: 'debug',
       },
-      transcripts: { kind: 'astra-core', baseUrl: 'https://core.example.org', token: 'sekret' },
-      defaultProvider: 'whisper',
-      tools: { ytDlpPath: '/opt/yt-dlp', ffmpegPath: '/opt/ffmpeg', ffprobePath: '/opt/ffprobe' },
-      allowedHosts: ['youtube.com', '*.googlevideo.com'],
       tmpBase: '/srv/astra/tmp/astra-worker',
       name: 'w-7',
       concurrency: 3,
@@ -95,18 +107,18 @@ describe('resolveWorkerConfig', () => {
       shutdownTimeoutMs: 0,
       rateLimit: { max: 0, durationMs: 1000 },
       sourcePauseMs: 1500,
-      logLevel: 'debug',
     });
   });
 
   it('defaults to astra-core when ASTRA_CORE_URL is set, like the CLI', () => {
-    expect(resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080' }, base).transcripts).toEqual({
-      kind: 'astra-core',
-      baseUrl: 'http://127.0.0.1:8080',
+    expect(resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080' }, base).runtime).toMatchObject({
+      transcripts: 'astra-core',
+      core: { baseUrl: 'http://127.0.0.1:8080' },
     });
     expect(
-      resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080', ASTRA_TRANSCRIPTS: 'captions' }, base).transcripts,
-    ).toEqual({ kind: 'captions' });
+      resolveWorkerConfig({ ASTRA_CORE_URL: 'http://127.0.0.1:8080', ASTRA_TRANSCRIPTS: 'captions' }, base).runtime
+        .transcripts,
+    ).toBe('captions');
   });
 
   it('falls back to AWS_ENDPOINT_URL and AWS_DEFAULT_REGION', () => {
@@ -114,7 +126,7 @@ describe('resolveWorkerConfig', () => {
       { AWS_ENDPOINT_URL: 'http://minio:9000', AWS_DEFAULT_REGION: 'us-east-2' },
       base,
     );
-    expect(config.storage.options.s3).toEqual({ endpoint: 'http://minio:9000', region: 'us-east-2' });
+    expect(config.runtime.storage.options.s3).toEqual({ endpoint: 'http://minio:9000', region: 'us-east-2' });
   });
 
   it.each<[string, Env, string]>([
@@ -133,16 +145,16 @@ describe('resolveWorkerConfig', () => {
     ['ASTRA_ALLOWED_HOSTS with a URL', { ASTRA_ALLOWED_HOSTS: 'https://youtube.com' }, 'ASTRA_ALLOWED_HOSTS'],
   ])('rejects %s', (_name, env, variable) => {
     const error = configError(env);
-    expect(error.variable).toBe(variable);
+    expect(error.setting).toBe(variable);
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
   });
 
   it('never echoes a Redis password or a token in the error', () => {
     const redis = configError({ REDIS_URL: 'http://user:hunter2@redis:6379' });
     expect(redis.message).not.toContain('hunter2');
-    expect(redis.message).toContain('[redacted]');
+    expect(redis.message).toContain('redacted@redis');
     const core = configError({ ASTRA_CORE_URL: 'ftp://x', ASTRA_CORE_TOKEN: 'tok-123' });
-    expect(core.variable).toBe('ASTRA_CORE_URL');
+    expect(core.setting).toBe('ASTRA_CORE_URL');
     expect(core.message).not.toContain('tok-123');
   });
 });

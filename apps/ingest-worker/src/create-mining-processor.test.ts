@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type MineSessionOptions, type SessionOutcome, type SessionSpec } from '@astra/mining';
+import { silentLogger } from '@astra/contracts';
+import type { MineSessionOptions, SessionOutcome, SessionSpec } from '@astra/mining';
 import {
   createMiningProcessor,
   parseJob,
@@ -30,6 +31,7 @@ type FakeJob = {
   progress: unknown[];
   movedToWait: string[];
   updateProgress(value: unknown): Promise<void>;
+  updateData(value: unknown): Promise<void>;
   moveToWait(token?: string): Promise<number>;
 };
 
@@ -43,6 +45,9 @@ function fakeJob(overrides: Partial<Pick<FakeJob, 'id' | 'data' | 'attemptsMade'
     movedToWait: [],
     updateProgress: async (value) => {
       job.progress.push(value);
+    },
+    updateData: async (value) => {
+      job.data = value;
     },
     moveToWait: async (token) => {
       job.movedToWait.push(token ?? '');
@@ -89,10 +94,7 @@ const ok = (s: SessionSpec): SessionOutcome => ({
 const failure = (s: SessionSpec, code: string, retryable: boolean): SessionOutcome => ({
   status: 'failed',
   session: s,
-  stage: 'download',
-  reason: `failed with ${code}`,
-  code,
-  retryable,
+  failure: { stage: 'download', code, retryable, message: `failed with ${code}` },
   error: new Error(code),
 });
 
@@ -147,9 +149,14 @@ describe('createMiningProcessor', () => {
 
   it('a permanent failure throws UnrecoverableError (no retry)', async () => {
     const { run, metrics } = setup(async (s) => failure(s, 'not_found', false));
-    const error = await rejection(run(fakeJob()));
+    const job = fakeJob();
+    const error = await rejection(run(job));
     expect(error).toBeInstanceOf(UnrecoverableError);
     expect(error.message).toBe('[download/not_found] failed with not_found');
+    expect(job.data).toMatchObject({
+      session,
+      lastFailure: { stage: 'download', code: 'not_found', retryable: false, message: 'failed with not_found' },
+    });
     expect(await metrics.registry.metrics()).toContain(
       'astra_worker_job_failures_total{stage="download",code="not_found"} 1',
     );

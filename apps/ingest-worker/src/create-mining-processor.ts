@@ -1,10 +1,12 @@
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import type { Logger } from '@astra/contracts';
 import {
+  formatFailure,
   miningJobId,
   miningJobSchema,
-  type Logger,
   type MineSessionOptions,
   type MiningJob,
+  type SessionFailure,
   type SessionOutcome,
   type SessionSpec,
   type StageProgress,
@@ -73,12 +75,9 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
       data = parseJob(job, options.defaultProvider);
       await assertActaStored(options.storage, data);
     } catch (error) {
-      const permanent = error instanceof UnrecoverableError;
-      count(permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried');
-      metrics.failures.inc({
-        stage: 'job',
-        code: permanent ? codeLabel(/^\[\w+\/(\w+)\]/.exec((error as Error).message)?.[1]) : 'storage',
-      });
+      const rejection = error instanceof JobRejection ? error : undefined;
+      count(rejection || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried');
+      metrics.failures.inc({ stage: 'job', code: rejection ? codeLabel(rejection.failure.code) : 'storage' });
       logger.warn({ jobId: job.id, err: error }, `job rejected before mining: ${(error as Error).message}`);
       throw error;
     }
@@ -122,14 +121,15 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
           ? 'timeout'
           : 'cancelled';
     const decided = decideJob(outcome, abortCause);
-    const decision =
-      decided.kind === 'pause-source' && !options.pauseSource
-        ? { kind: 'retry' as const, message: decided.message }
-        : decided;
+    const decision: typeof decided =
+      decided.kind === 'pause-source' && !options.pauseSource ? { ...decided, kind: 'retry' } : decided;
     if (outcome.status === 'failed') {
-      observeStage(outcome.stage, 'failed');
-      if (decision.kind !== 'release') metrics.failures.inc({ stage: outcome.stage, code: codeLabel(outcome.code) });
+      observeStage(outcome.failure.stage, 'failed');
+      if (decision.kind !== 'release') {
+        metrics.failures.inc({ stage: outcome.failure.stage, code: codeLabel(outcome.failure.code) });
+      }
     }
+    const message = decision.kind === 'complete' ? '' : formatFailure(decision.failure);
 
     switch (decision.kind) {
       case 'complete': {
@@ -155,31 +155,34 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
       }
       case 'release': {
         count('released');
-        logger.warn({ ...context }, decision.message);
+        logger.warn({ ...context, ...decision.failure }, 'job released');
         if (token) {
           await job.moveToWait(token);
-          throw new WaitingError(decision.message);
+          throw new WaitingError(message);
         }
-        throw new Error(decision.message);
+        throw new Error(message);
       }
       case 'pause-source': {
         count('source_paused');
         metrics.sourcePauses.inc();
-        logger.warn({ ...context }, `source throttled us, pausing the queue: ${decision.message}`);
-        await options.pauseSource?.(decision.message);
+        logger.warn({ ...context, ...decision.failure }, 'source throttled us, pausing the queue');
+        await recordFailure(job, decision.failure, logger);
+        await options.pauseSource?.(message);
         // Back to wait without using an attempt; `maxStartedAttempts` bounds a job that keeps hitting this.
         throw Worker.RateLimitError();
       }
       case 'retry': {
         const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         count(final ? 'failed' : 'retried');
-        logger.warn({ ...context, final }, `job attempt failed: ${decision.message}`);
-        throw new Error(decision.message, outcome.status === 'failed' ? { cause: outcome.error } : undefined);
+        logger.warn({ ...context, ...decision.failure, final }, 'job attempt failed');
+        await recordFailure(job, decision.failure, logger);
+        throw new Error(message, outcome.status === 'failed' ? { cause: outcome.error } : undefined);
       }
       case 'fail': {
         count('failed');
-        logger.warn({ ...context }, `job failed for good: ${decision.message}`);
-        throw new UnrecoverableError(decision.message);
+        logger.warn({ ...context, ...decision.failure }, 'job failed for good');
+        await recordFailure(job, decision.failure, logger);
+        throw new UnrecoverableError(message);
       }
     }
   };
@@ -190,7 +193,39 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
 }
 
 /**
- * Validates the job data (DESIGN §8: the session row and storage keys, never a local path) and its id.
+ * A job refused before mining (bad data, acta missing from storage): permanent, with its failure as fields
+ * for metrics and `status`.
+ */
+export class JobRejection extends UnrecoverableError {
+  readonly failure: SessionFailure;
+
+  constructor(failure: Omit<SessionFailure, 'retryable'>) {
+    const full: SessionFailure = { ...failure, retryable: false };
+    super(formatFailure(full));
+    this.name = 'JobRejection';
+    this.failure = full;
+  }
+}
+
+/**
+ * Keeps the failure as data on the job (`lastFailure`) so `status` shows fields, not a parsed string. Best
+ * effort: a Redis hiccup here must not turn a retry into something else.
+ */
+async function recordFailure(
+  job: Job<unknown, MiningJobResult>,
+  failure: SessionFailure,
+  logger: Logger,
+): Promise<void> {
+  if (typeof job.data !== 'object' || job.data === null) return;
+  try {
+    await job.updateData({ ...(job.data as Record<string, unknown>), lastFailure: failure });
+  } catch (error) {
+    logger.debug({ jobId: job.id, err: error }, 'could not record the failure on the job');
+  }
+}
+
+/**
+ * Validates the job data (architecture §8: the session row and storage keys, never a local path) and its id.
  * Bad data is permanent: retrying cannot fix it.
  */
 export function parseJob(job: Pick<Job, 'id' | 'data'>, defaultProvider: string): MiningJob {
@@ -202,15 +237,19 @@ export function parseJob(job: Pick<Job, 'id' | 'data'>, defaultProvider: string)
   const parsed = miningJobSchema.safeParse(withProvider);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnrecoverableError(
-      `[job/invalid_input] invalid job data: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
-    );
+    throw new JobRejection({
+      stage: 'job',
+      code: 'invalid_input',
+      message: `invalid job data: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
+    });
   }
   const expectedId = miningJobId(parsed.data.session);
   if (job.id !== expectedId) {
-    throw new UnrecoverableError(
-      `[job/invalid_input] job id ${String(job.id).slice(0, 120)} is not {tenant}-{uuid} of its session (${expectedId})`,
-    );
+    throw new JobRejection({
+      stage: 'job',
+      code: 'invalid_input',
+      message: `job id ${String(job.id).slice(0, 120)} is not {tenant}-{uuid} of its session (${expectedId})`,
+    });
   }
   return parsed.data;
 }
@@ -222,17 +261,21 @@ async function assertActaStored(storage: Pick<Storage, 'exists'>, data: MiningJo
   try {
     expected = sessionKeys(data.session.tenantId, data.session.id).acta;
   } catch (error) {
-    throw new UnrecoverableError(`[job/invalid_input] ${(error as Error).message}`);
+    throw new JobRejection({ stage: 'job', code: 'invalid_input', message: (error as Error).message });
   }
   if (data.actaKey !== expected) {
-    throw new UnrecoverableError(
-      `[job/invalid_input] actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`,
-    );
+    throw new JobRejection({
+      stage: 'job',
+      code: 'invalid_input',
+      message: `actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`,
+    });
   }
   if (!(await storage.exists(expected))) {
-    throw new UnrecoverableError(
-      `[acta/not_found] the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`,
-    );
+    throw new JobRejection({
+      stage: 'acta',
+      code: 'not_found',
+      message: `the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`,
+    });
   }
 }
 

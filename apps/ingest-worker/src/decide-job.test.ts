@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionOutcome, SessionSpec } from '@astra/mining';
-import { decideJob, failureMessage, type AbortCause, type JobDecision } from './decide-job';
+import { formatFailure } from '@astra/mining';
+import { decideJob, type AbortCause, type JobDecision } from './decide-job';
 
 const session: SessionSpec = {
   line: 2,
@@ -12,18 +13,11 @@ const session: SessionSpec = {
   metadata: {},
 };
 
-function failed(
-  stage: 'acta' | 'download' | 'transcribe' | 'align',
-  code: string | undefined,
-  retryable: boolean,
-): SessionOutcome {
+function failed(stage: 'acta' | 'download' | 'transcribe' | 'align', code: string, retryable: boolean): SessionOutcome {
   return {
     status: 'failed',
     session,
-    stage,
-    reason: 'it broke',
-    ...(code ? { code } : {}),
-    retryable,
+    failure: { stage, code, retryable, message: 'it broke' },
     error: new Error('it broke'),
   };
 }
@@ -48,7 +42,7 @@ describe('decideJob', () => {
     ['invalid DOCX is permanent', failed('acta', 'invalid_docx', false), undefined, 'fail'],
     ['unsafe URL is permanent', failed('download', 'invalid_url', false), undefined, 'fail'],
     ['host not allowed is permanent', failed('download', 'host_not_allowed', false), undefined, 'fail'],
-    ['unknown error without retryable is permanent', failed('align', undefined, false), undefined, 'fail'],
+    ['unknown error without retryable is permanent', failed('align', 'internal_error', false), undefined, 'fail'],
     ['network error is retried', failed('download', 'unavailable', true), undefined, 'retry'],
     ['astra-core 5xx is retried', failed('transcribe', 'server_error', true), undefined, 'retry'],
     ['stalled download is retried', failed('download', 'stalled', true), undefined, 'retry'],
@@ -62,11 +56,27 @@ describe('decideJob', () => {
     expect(decideJob(outcome, abortCause).kind).toBe(kind);
   });
 
-  it('puts stage, code and reason in the failure message', () => {
+  it('keeps the failure as fields and formats it only on demand', () => {
     const outcome = failed('download', 'not_found', false);
-    if (outcome.status !== 'failed') throw new Error('fixture');
-    expect(failureMessage(outcome)).toBe('[download/not_found] it broke');
-    expect(decideJob(outcome)).toEqual({ kind: 'fail', message: '[download/not_found] it broke' });
-    expect(decideJob(failed('acta', undefined, true))).toEqual({ kind: 'retry', message: '[acta/error] it broke' });
+    const decision = decideJob(outcome);
+    expect(decision).toEqual({
+      kind: 'fail',
+      failure: { stage: 'download', code: 'not_found', retryable: false, message: 'it broke' },
+    });
+    expect(decision.kind !== 'complete' && formatFailure(decision.failure)).toBe('[download/not_found] it broke');
+  });
+
+  it.each<[AbortCause, string, JobDecision['kind']]>([
+    ['shutdown', 'released', 'release'],
+    ['timeout', 'timeout', 'retry'],
+    ['cancelled', 'cancelled', 'retry'],
+  ])('an abort by %s says so in the code (%s)', (cause, code, kind) => {
+    const decision = decideJob(failed('transcribe', 'aborted', true), cause);
+    expect(decision.kind).toBe(kind);
+    expect(decision.kind !== 'complete' && decision.failure).toMatchObject({
+      stage: 'transcribe',
+      code,
+      retryable: true,
+    });
   });
 });

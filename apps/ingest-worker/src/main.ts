@@ -1,5 +1,6 @@
 import { pino } from 'pino';
-import { resolveWorkerConfig, WorkerConfigError, type WorkerConfig } from './config';
+import { ConfigError } from '@astra/mining';
+import { resolveWorkerConfig, type WorkerConfig } from './config';
 import { startIngestWorker } from './start-ingest-worker';
 
 /**
@@ -11,13 +12,13 @@ let config: WorkerConfig;
 try {
   config = resolveWorkerConfig(process.env);
 } catch (error) {
-  if (!(error instanceof WorkerConfigError)) throw error;
-  bootLogger.fatal({ variable: error.variable }, `invalid configuration: ${error.message}`);
+  if (!(error instanceof ConfigError)) throw error;
+  bootLogger.fatal({ variable: error.setting }, `invalid configuration: ${error.message}`);
   process.exit(2);
 }
 
 const logger = pino({
-  level: config.logLevel,
+  level: config.runtime.logLevel,
   base: { worker: config.name },
   redact: {
     paths: ['token', '*.token', 'authorization', '*.authorization', 'password', '*.password'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type StageProgress } from '@astra/mining';
+import { silentLogger } from '@astra/contracts';
+import type { StageProgress } from '@astra/mining';
 import { ProgressReporter, toJobProgress, type JobProgress } from './progress-reporter';
 
 const id = '2f1c6f8e-4b7a-5c3d-9e2f-1a2b3c4d5e6f';

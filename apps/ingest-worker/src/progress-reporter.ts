@@ -1,4 +1,5 @@
-import type { Logger, StageProgress } from '@astra/mining';
+import type { Logger } from '@astra/contracts';
+import type { StageProgress } from '@astra/mining';
 
 /** What `job.progress` holds while a job runs (`astra-ingest status` and dashboards read it). */
 export type JobProgress = {

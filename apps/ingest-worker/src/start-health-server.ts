@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '@astra/mining';
+import type { Logger } from '@astra/contracts';
 
 export type HealthCheckResult = { ok: boolean } & Record<string, unknown>;
 

@@ -2,10 +2,9 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { CoreClient } from '@astra/core-client';
+import type { Logger } from '@astra/contracts';
 import { probeTools } from '@astra/downloader';
-import { MINING_QUEUE, MiningOrchestrator, type Logger, type TranscriptSource } from '@astra/mining';
-import { openStorage, type Storage } from '@astra/storage';
+import { createPipeline, MINING_QUEUE } from '@astra/mining';
 import type { WorkerConfig } from './config';
 import { redisCheck, toolsCheck } from './health-checks';
 import { startHealthServer, type HealthServer } from './start-health-server';
@@ -50,7 +49,7 @@ const UNLIMITED_JOBS = 1_000_000_000;
 /** After the deadline and the abort, how long cancelled jobs get to clean up before the worker gives up on them. */
 const ABORT_GRACE_MS = 15_000;
 
-/** BullMQ connection options: workers must retry Redis commands forever (MACHINE-NOTES). */
+/** BullMQ connection options: workers must retry Redis commands forever (docs/tooling-notes.md). */
 export function workerConnection(redisUrl: string): ConnectionOptions {
   return { url: redisUrl, maxRetriesPerRequest: null };
 }
@@ -62,19 +61,13 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   const temp = await prepareWorkerTempDir(config.tmpBase, { hostname: options.hostname ?? os.hostname(), pid });
   if (temp.swept.length > 0) logger.info({ swept: temp.swept }, 'removed temp dirs left by dead workers');
 
-  const storage = openStorage(config.storage.uri, { ...config.storage.options, logger });
-  const core =
-    config.transcripts.kind === 'astra-core'
-      ? new CoreClient({
-          baseUrl: config.transcripts.baseUrl,
-          ...(config.transcripts.token ? { token: config.transcripts.token } : {}),
-          logger,
-        })
-      : undefined;
-  const mineSession = options.mineSession ?? createMineSession(config, storage, core, temp.dir, logger);
+  const pipeline = createPipeline(config.runtime, { logger, tmpRoot: temp.dir });
+  const { storage } = pipeline;
+  const mineSession: MineSession =
+    options.mineSession ?? ((session, runOptions) => pipeline.orchestrator.mineSession(session, runOptions));
 
   const metrics = createWorkerMetrics();
-  const connection = workerConnection(config.redisUrl);
+  const connection = workerConnection(config.runtime.redisUrl);
   const queue = new Queue(MINING_QUEUE, { connection });
   queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
   let shuttingDown = false;
@@ -84,7 +77,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     storage,
     metrics,
     logger,
-    defaultProvider: config.defaultProvider,
+    defaultProvider: config.runtime.provider,
     jobTimeoutMs: config.jobTimeoutMs,
     isShuttingDown: () => shuttingDown,
     ...(config.sourcePauseMs > 0 ? { pauseSource: () => queue.rateLimit(config.sourcePauseMs) } : {}),
@@ -115,7 +108,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     }
   });
 
-  const healthRedis = new Redis(config.redisUrl, {
+  const healthRedis = new Redis(config.runtime.redisUrl, {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     connectTimeout: 2_000,
@@ -123,7 +116,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   });
   healthRedis.on('error', (error) => logger.debug({ err: error }, 'health check Redis connection error'));
   healthRedis.connect().catch((error: unknown) => logger.debug({ err: error }, 'health check Redis connection failed'));
-  const probe = options.probeTools ?? (() => probeTools({ ...config.tools, logger }));
+  const probe = options.probeTools ?? (() => probeTools({ ...config.runtime.tools, logger }));
 
   const http = await startHealthServer({
     host: config.http.host,
@@ -166,7 +159,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
           logger.error({}, 'active jobs did not stop after cancellation; closing anyway');
       }
       await running;
-      await Promise.allSettled([queue.close(), http.close(), storage.close(), core?.close()]);
+      await Promise.allSettled([queue.close(), http.close(), pipeline.close()]);
       healthRedis.disconnect();
       await rm(temp.dir, { recursive: true, force: true }).catch((error: unknown) =>
         logger.warn({ err: error }, 'could not remove the temp dir'),
@@ -185,24 +178,6 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     shutdown,
     cancelActiveJobs,
   };
-}
-
-function createMineSession(
-  config: WorkerConfig,
-  storage: Storage,
-  core: CoreClient | undefined,
-  tmpRoot: string,
-  logger: Logger,
-): MineSession {
-  const transcripts: TranscriptSource = core ? { kind: 'astra-core', client: core } : { kind: 'captions' };
-  const orchestrator = new MiningOrchestrator({
-    storage,
-    transcripts,
-    download: { ...config.tools, ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}) },
-    tmpRoot,
-    logger,
-  });
-  return (session, runOptions) => orchestrator.mineSession(session, runOptions);
 }
 
 /** True when `promise` settles within `ms`. */

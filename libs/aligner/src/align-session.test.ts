@@ -15,7 +15,7 @@ const S6 = 'Pedimos que la biblioteca municipal amplíe su horario durante el ve
 
 const norm = (text: string): string => normalizeForMatch(text).join(' ');
 
-/** DESIGN §6 segment rules, checked on every result. */
+/** architecture §6 segment rules, checked on every result. */
 function expectSegmentRules(transcript: Transcript, result: AlignResult, options: AlignOptions = {}): void {
   const min = options.minDurationSec ?? 1;
   const max = options.maxDurationSec ?? 30;

@@ -1,5 +1,5 @@
-import type { Transcript } from '@astra/core-client';
-import type { Acta } from '@astra/semantic-extractor';
+import type { Transcript } from '@astra/contracts';
+import type { Acta } from '@astra/contracts';
 import { resolveAlignOptions, type AlignOptions } from './align-options';
 import { createNearMatcher } from './align-gap';
 import { alignTokens } from './align-tokens';

@@ -1,10 +1,10 @@
-import type { Transcript } from '@astra/core-client';
-import type { Acta, Fragment } from '@astra/semantic-extractor';
+import type { Transcript } from '@astra/contracts';
+import type { Acta, Fragment } from '@astra/contracts';
 import { foldForMatch } from './normalize-for-match';
 import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from './spanish-abbreviations';
 import { isSpanish, tokenizeSpoken, type SpokenText } from './tokenize-spoken';
 
-/** Fragment kinds whose text may be a label (DESIGN §5: attendance, headings and the rest never are). */
+/** Fragment kinds whose text may be a label (architecture §5: attendance, headings and the rest never are). */
 export const LABEL_KINDS: ReadonlySet<Fragment['kind']> = new Set(['intervention', 'reading', 'vote', 'procedural']);
 
 /** Matching forms ↔ dense integer ids, shared by both streams; spoken tokens are folded once per distinct form. */

@@ -1,4 +1,4 @@
-import type { Word } from '@astra/core-client';
+import type { Word } from '@astra/contracts';
 import { OP_MATCH, OP_NEAR, OP_NONE, OP_SUBSTITUTION, type TokenAlignment } from './align-gap';
 import type { ResolvedAlignOptions } from './align-options';
 import type { ActaStream, LabelFragment, TranscriptStream } from './build-streams';

@@ -38,4 +38,3 @@ export {
 } from './number-to-spanish-words';
 export { computeCer, computeWer, type ErrorRateOptions } from './compute-error-rates';
 export { AlignError, isAlignError, type AlignErrorCode, type AlignErrorOptions } from './errors';
-export type { Logger } from './logger';

@@ -1,4 +1,4 @@
-import type { Word } from '@astra/core-client';
+import type { Word } from '@astra/contracts';
 import type { ResolvedAlignOptions } from './align-options';
 import type { ActaStream, TranscriptStream } from './build-streams';
 import { cleanWrittenLabel } from './clean-written-label';

@@ -1,11 +1,8 @@
+import { languageSchema, providerSchema, tenantIdSchema } from '@astra/contracts';
 import { z } from 'zod';
 
-/** DESIGN §2: tenant ids. */
-export const TENANT_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
-/** Provider names (`deepgram`, `whisper`, `openai-whisper-1`, ...). */
-export const PROVIDER_PATTERN = '^[a-z0-9][a-z0-9_.-]{0,62}$';
-/** A BCP-47 language tag, loosely (`es`, `es-ES`, `ca-valencia`). */
-export const LANGUAGE_PATTERN = '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$';
+/** Lower-case hex sha256 of the audio bytes. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 /** Session ids (the session UUID): one path-safe token, part of the Idempotency-Key. */
 export const SESSION_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
 /** Transcription ids as returned by astra-core: used in a URL path, so kept to URL-safe characters. */
@@ -17,12 +14,13 @@ export const transcriptionOptionsSchema = z
   .catchall(z.unknown());
 export type TranscriptionOptions = z.infer<typeof transcriptionOptionsSchema>;
 
-/** Body of `POST /v1/transcriptions` (DESIGN §4). */
+/** Body of `POST /v1/transcriptions` (architecture §4). */
 export const transcriptionRequestSchema = z.object({
-  tenantId: z.string().regex(new RegExp(TENANT_ID_PATTERN)),
-  audio: z.object({ uri: z.string().min(1).max(4096) }),
-  provider: z.string().regex(new RegExp(PROVIDER_PATTERN)),
-  language: z.string().regex(new RegExp(LANGUAGE_PATTERN)),
+  tenantId: tenantIdSchema,
+  /** `sha256` (hex) lets astra-core recognise the same audio stored under another URI (a re-run into other storage). */
+  audio: z.object({ uri: z.string().min(1).max(4096), sha256: z.string().regex(SHA256_PATTERN).optional() }),
+  provider: providerSchema,
+  language: languageSchema,
   options: transcriptionOptionsSchema.optional(),
 });
 export type TranscriptionRequest = z.infer<typeof transcriptionRequestSchema>;

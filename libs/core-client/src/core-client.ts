@@ -2,10 +2,17 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import {
-  LANGUAGE_PATTERN,
-  PROVIDER_PATTERN,
+  formatZodError,
+  languageSchema,
+  redactUrl,
+  providerSchema,
+  silentLogger,
+  tenantIdSchema,
+  type Logger,
+} from '@astra/contracts';
+import {
   SESSION_ID_PATTERN,
-  TENANT_ID_PATTERN,
+  SHA256_PATTERN,
   TRANSCRIPTION_ID_PATTERN,
   errorResponseSchema,
   transcriptionOptionsSchema,
@@ -16,15 +23,10 @@ import {
   type TranscriptionResponse,
   type TranscriptionState,
 } from './api-model';
-import { CoreClientError, TranscriptError, type CoreClientErrorCode } from './errors';
-import { formatZodError } from './format-zod-error';
-import { silentLogger, type Logger } from './logger';
-import type { Transcript } from './model';
-import { normalizeTranscript, type TranscriptHints } from './normalize-transcript';
+import { CoreClientError, type CoreClientErrorCode } from './errors';
 import { readBoundedBody } from './read-bounded-body';
-import { redactUri, sanitizeRemoteText } from './redact';
+import { sanitizeRemoteText } from './redact';
 import { computeBackoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
-import { validateTranscript } from './validate-transcript';
 
 /** Waits `ms`, rejecting early when `signal` aborts. */
 export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -216,6 +218,11 @@ export type TranscribeRequest = {
   sessionId: string;
   /** Where astra-core reads the audio (`s3://astra-raw/mining/t/<uuid>.wav`). Logged without its query string. */
   audioUri: string;
+  /**
+   * sha256 (hex) of the audio bytes. Part of the Idempotency-Key and sent as `audio.sha256`: the same audio
+   * stored under another URI (a re-run into other storage) names the same job instead of conflicting.
+   */
+  audioSha256?: string;
   provider: string;
   /** BCP-47. */
   language: string;
@@ -225,27 +232,32 @@ export type TranscribeRequest = {
   onProgress?: (event: TranscribeProgress) => void;
 };
 
-export type TranscribeResult = { id: string; transcript: Transcript; warnings: string[] };
+/**
+ * A completed transcription. `payload` is the transcript exactly as astra-core returned it: the normalised
+ * form or a provider-native one (Deepgram, Whisper). Turning it into a Transcript is the transcript stage's job
+ * (`@astra/transcripts`), which knows every format.
+ */
+export type TranscribeResult = { id: string; payload: unknown };
 
-/** A transcription job as `getTranscription()` sees it; `result` normalised and validated when completed. */
+/** A transcription job as `getTranscription()` sees it; `payload` as astra-core returned it when completed. */
 export type TranscriptionStatus = {
   id: string;
   status: TranscriptionState;
-  result?: Transcript;
+  payload?: unknown;
   error?: TranscriptionJobError;
-  warnings: string[];
 };
 
 const transcribeInputSchema = z.object({
-  tenantId: z.string().regex(new RegExp(TENANT_ID_PATTERN), 'must match ' + TENANT_ID_PATTERN),
+  tenantId: tenantIdSchema,
   sessionId: z.string().regex(new RegExp(SESSION_ID_PATTERN), 'must match ' + SESSION_ID_PATTERN),
   audioUri: z
     .string()
     .min(1)
     .max(4096)
     .refine((uri) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(uri), 'must be an absolute URI (s3://, file://, https://)'),
-  provider: z.string().regex(new RegExp(PROVIDER_PATTERN), 'must match ' + PROVIDER_PATTERN),
-  language: z.string().regex(new RegExp(LANGUAGE_PATTERN), 'must be a BCP-47 language tag'),
+  audioSha256: z.string().regex(SHA256_PATTERN, 'must be a lower-case hex sha256').optional(),
+  provider: providerSchema,
+  language: languageSchema,
   options: transcriptionOptionsSchema.optional(),
 });
 
@@ -265,10 +277,10 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Client of the astra-core transcription API (DESIGN §4). Submits with an Idempotency-Key, handles the
+ * Client of the astra-core transcription API (architecture §4). Submits with an Idempotency-Key, handles the
  * synchronous (200) and asynchronous (202 + polling) forms, retries transient failures with backoff
- * and full jitter (honouring `Retry-After`), bounds response sizes, validates every response and
- * normalises + validates the transcript. A job reported `failed` is not resubmitted (the same
+ * and full jitter (honouring `Retry-After`), bounds response sizes and validates every response; the
+ * transcript payload is returned as sent (the transcript stage normalises it). A job reported `failed` is not resubmitted (the same
  * Idempotency-Key would name the same job): it throws `transcription_failed` with the job's `retryable`.
  */
 export class CoreClient {
@@ -291,7 +303,7 @@ export class CoreClient {
   }
 
   /**
-   * Transcribes `audioUri` and returns the normalised, validated transcript with validation warnings.
+   * Transcribes `audioUri` and returns the transcript payload astra-core produced.
    * @throws CoreClientError (see its `code`): `invalid_request` before anything is sent; `http_status`,
    * `network`, `timeout` once retries are exhausted or for permanent failures; `too_large`,
    * `invalid_response`; `transcription_failed`; `gave_up` when `maxWaitMs` runs out; `aborted`.
@@ -301,6 +313,7 @@ export class CoreClient {
       tenantId: input.tenantId,
       sessionId: input.sessionId,
       audioUri: input.audioUri,
+      audioSha256: input.audioSha256,
       provider: input.provider,
       language: input.language,
       options: input.options,
@@ -318,7 +331,7 @@ export class CoreClient {
     const context: CallContext = { signal, deadline: now() + this.#options.maxWaitMs };
     const body: TranscriptionRequest = {
       tenantId: req.tenantId,
-      audio: { uri: req.audioUri },
+      audio: { uri: req.audioUri, ...(req.audioSha256 === undefined ? {} : { sha256: req.audioSha256 }) },
       provider: req.provider,
       language: req.language,
       ...(req.options === undefined ? {} : { options: req.options }),
@@ -327,7 +340,7 @@ export class CoreClient {
       tenantId: req.tenantId,
       sessionId: req.sessionId,
       provider: req.provider,
-      audio: redactUri(req.audioUri),
+      audio: redactUrl(req.audioUri),
     };
     logger.info(logFields, 'astra-core: submitting transcription');
     const submitted = await this.#call(
@@ -335,25 +348,20 @@ export class CoreClient {
         method: 'POST',
         path: '/v1/transcriptions',
         body,
-        idempotencyKey: `${req.tenantId}:${req.sessionId}:${req.provider}`,
+        idempotencyKey: idempotencyKeyFor(req),
       },
       context,
     );
     let current = this.#parseStatus(submitted, 'POST /v1/transcriptions');
     const id = current.id;
-    const hints: TranscriptHints = { provider: req.provider, language: req.language };
     let retryAfterMs = submitted.retryAfterMs;
     let intervalMs = this.#options.pollIntervalMs;
     let polls = 0;
     for (;;) {
       if (current.status === 'completed') {
-        const { transcript, warnings } = this.#finish(current, hints);
         this.#report(onProgress, { status: 'completed', id, ...(polls > 0 ? { attempt: polls } : {}) });
-        logger.info(
-          { ...logFields, id, words: transcript.words.length, warnings },
-          'astra-core: transcription completed',
-        );
-        return { id, transcript, warnings };
+        logger.info({ ...logFields, id, polls }, 'astra-core: transcription completed');
+        return { id, payload: current.result };
       }
       if (current.status === 'failed') throw this.#jobFailed(current);
       this.#report(onProgress, { status: current.status, id, attempt: polls });
@@ -400,11 +408,8 @@ export class CoreClient {
       { signal: options.signal, deadline: this.#options.now() + this.#options.maxWaitMs },
     );
     const status = this.#parseStatus(response, `GET ${path}`);
-    if (status.status === 'completed') {
-      const { transcript, warnings } = this.#finish(status, {});
-      return { id: status.id, status: status.status, result: transcript, warnings };
-    }
-    return { id: status.id, status: status.status, ...(status.error ? { error: status.error } : {}), warnings: [] };
+    if (status.status === 'completed') return { id: status.id, status: status.status, payload: status.result };
+    return { id: status.id, status: status.status, ...(status.error ? { error: status.error } : {}) };
   }
 
   /** Closes the private Agent (a dispatcher passed in options is left to its owner). */
@@ -418,28 +423,6 @@ export class CoreClient {
       onProgress(event);
     } catch (error) {
       this.#options.logger.warn({ err: error, id: event.id }, 'astra-core: onProgress callback threw; ignored');
-    }
-  }
-
-  #finish(status: TranscriptionResponse, hints: TranscriptHints): { transcript: Transcript; warnings: string[] } {
-    try {
-      const result = validateTranscript(normalizeTranscript(status.result, hints));
-      if (result.warnings.length > 0)
-        this.#options.logger.warn({ id: status.id, warnings: result.warnings }, 'astra-core: transcript warnings');
-      return result;
-    } catch (error) {
-      if (error instanceof TranscriptError) {
-        throw new CoreClientError(
-          'invalid_response',
-          `astra-core transcription ${status.id} returned an unusable transcript: ${error.message}`,
-          {
-            retryable: false,
-            cause: error,
-            transcriptionId: status.id,
-          },
-        );
-      }
-      throw error;
     }
   }
 
@@ -636,6 +619,20 @@ export class CoreClient {
     }
     this.#throwIfAborted(signal);
   }
+}
+
+/**
+ * `{tenant}:{session}:{provider}` plus the first 16 hex digits of the audio's sha256 when known: stable for
+ * the same audio wherever it is stored, different when the audio changed.
+ */
+function idempotencyKeyFor(req: {
+  tenantId: string;
+  sessionId: string;
+  provider: string;
+  audioSha256?: string | undefined;
+}): string {
+  const base = `${req.tenantId}:${req.sessionId}:${req.provider}`;
+  return req.audioSha256 === undefined ? base : `${base}:${req.audioSha256.slice(0, 16)}`;
 }
 
 function abortedError(signal: AbortSignal): CoreClientError {

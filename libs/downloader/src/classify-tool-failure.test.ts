@@ -133,7 +133,7 @@ describe('classifyToolFailure(yt-dlp)', () => {
       'ERROR: [generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?token=s3cr3t; please report this issue on https://github.com/yt-dlp/yt-dlp/issues?q= , filling out the template',
     );
     expect(failure.detail).toBe(
-      '[generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?***',
+      '[generic] None: Unable to download webpage: HTTP Error 404: Not Found for https://cdn.example/a.webm?token=redacted',
     );
     expect(failure.detail).not.toContain('s3cr3t');
   });

@@ -1,5 +1,5 @@
 import { RETRYABLE_BY_CODE, type DownloadErrorCode } from './errors';
-import { redactText } from './redact';
+import { redactText } from '@astra/contracts';
 
 export type ToolName = 'yt-dlp' | 'ffmpeg' | 'ffprobe';
 

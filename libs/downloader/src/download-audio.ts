@@ -20,7 +20,7 @@ import { probeMedia, type MediaProbe } from './probe-media';
 import { probeTools } from './probe-tools';
 import { publishFile } from './publish-file';
 import { TARGET_CHANNELS, TARGET_SAMPLE_RATE, verifyWavFile } from './read-wav-header';
-import { redactText, redactUrl } from './redact';
+import { redactText, redactUrl } from '@astra/contracts';
 import { requirePositive } from './require-positive';
 import { runTool } from './run-tool';
 import { missingOutputError, toolFailureError } from './tool-failure-error';

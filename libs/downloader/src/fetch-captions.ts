@@ -7,7 +7,7 @@ import { createJobDir, removeJobDir } from './job-dir';
 import { createJobSignal, toJobError } from './job-signal';
 import { silentLogger, type CaptionTrack, type Logger } from './model';
 import { parseYtDlpLine, type YtDlpSubtitles } from './parse-yt-dlp-line';
-import { redactText, redactUrl } from './redact';
+import { redactText, redactUrl } from '@astra/contracts';
 import { requirePositive } from './require-positive';
 import { runTool } from './run-tool';
 import { missingOutputError, toolFailureError } from './tool-failure-error';

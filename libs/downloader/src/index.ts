@@ -14,6 +14,4 @@ export { sweepStaleTempDirs } from './sweep-stale-temp-dirs';
 export { TEMP_DIR_PREFIX } from './job-dir';
 export { DownloadError, isDownloadError, RETRYABLE_BY_CODE } from './errors';
 export type { DownloadErrorCode, DownloadErrorOptions } from './errors';
-export { redactUrl } from './redact';
-export { silentLogger } from './model';
-export type { CaptionTrack, DownloadProgress, DownloadStage, Logger, SourceMetadata, ToolVersions } from './model';
+export type { CaptionTrack, DownloadProgress, DownloadStage, SourceMetadata, ToolVersions } from './model';

@@ -1,5 +1,5 @@
 import { DownloadError, isDownloadError } from './errors';
-import { redactText } from './redact';
+import { redactText } from '@astra/contracts';
 
 export type JobSignal = {
   signal: AbortSignal;

@@ -1,19 +1,7 @@
 import { z } from 'zod';
 
-/** Minimal logger accepted by the lib (pino fits); silent by default. */
-export interface Logger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+// The shared Logger: internal modules import it from here.
+export { silentLogger, type Logger } from '@astra/contracts';
 
 export type DownloadStage = 'metadata' | 'download' | 'normalise' | 'verify';
 

@@ -2,7 +2,8 @@ import { execa } from 'execa';
 import type { Readable } from 'node:stream';
 import { DownloadError, isDownloadError } from './errors';
 import type { Logger } from './model';
-import { formatCommand, redactText } from './redact';
+import { redactText } from '@astra/contracts';
+import { formatCommand } from './redact';
 import { createLineSplitter } from './split-lines';
 import type { ToolName } from './classify-tool-failure';
 

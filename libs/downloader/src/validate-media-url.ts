@@ -1,5 +1,5 @@
 import { DownloadError } from './errors';
-import { redactUrl } from './redact';
+import { redactUrl } from '@astra/contracts';
 
 export const MAX_MEDIA_URL_LENGTH = 4096;
 
@@ -16,7 +16,6 @@ export function validateMediaUrl(url: string, allowedHosts?: readonly string[]):
   if (url.startsWith('-')) {
     throw new DownloadError('invalid_url', `The media URL "${redactUrl(url)}" looks like a command-line option`);
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(url)) {
     throw new DownloadError(
       'invalid_url',

@@ -1,35 +1,31 @@
-export { buildDataset, splitOf, storeDataset } from './build-dataset';
-export type {
-  BuildDatasetOptions,
-  BuiltDataset,
-  DatasetFiles,
-  DatasetLines,
-  DatasetSummary,
-  SplitName,
-} from './build-dataset';
-export { cutSegmentWavs } from './cut-segment-wavs';
-export type { CutSegmentWavsOptions } from './cut-segment-wavs';
-export { chooseCaptionTrack } from './choose-caption-track';
-export { ensureAudio } from './ensure-audio';
-export type { DownloadSettings, EnsureAudioOptions, EnsureAudioResult } from './ensure-audio';
+export { ConfigError } from './config/config-error';
+export { booleanText, readVariable, wholeNumber } from './config/read-variable';
+export type { Env } from './config/read-variable';
+export { LOG_LEVELS, resolveRuntimeConfig, RUNTIME_DEFAULTS } from './config/runtime-config';
+export type { LogLevel, RuntimeConfig, RuntimeOverrides } from './config/runtime-config';
+export { createPipeline } from './create-pipeline';
+export type { Pipeline, PipelineOptions } from './create-pipeline';
+export { buildDataset } from './dataset/build-dataset';
+export type { BuiltDataset, DatasetSummary } from './dataset/build-dataset';
+export { writeDataset } from './dataset/write-dataset';
+export type { WriteDatasetOptions, WrittenDataset } from './dataset/write-dataset';
 export { MiningError } from './errors';
 export type { MiningErrorCode } from './errors';
-export { DEFAULT_MINING_JOB_OPTIONS, MINING_QUEUE, miningJobId, miningJobSchema, toMiningJob } from './mining-job';
-export type { MiningJob } from './mining-job';
-export { MiningOrchestrator, storeActa } from './mining-orchestrator';
-export type { MineSessionOptions, MiningOrchestratorOptions, TranscriptSource } from './mining-orchestrator';
-export { sessionSpecSchema, silentLogger, transcriptSourceKindSchema } from './model';
-export type {
-  Logger,
-  RowError,
-  SessionOutcome,
-  SessionSpec,
-  SessionStage,
-  StageProgress,
-  TranscriptSourceKind,
-} from './model';
-export { DEFAULT_MAX_ACTA_BYTES, DEFAULT_MAX_CSV_BYTES, planSessions, readSessionsCsv } from './plan-sessions';
-export type { PlanSessionsOptions, SessionPlan, SkippedRow } from './plan-sessions';
-export { runSessions } from './run-sessions';
-export { sourceRecordSchema } from './source-record';
-export type { SourceRecord } from './source-record';
+export { formatFailure, sessionFailureSchema } from './model';
+export type { RowError, SessionFailure, SessionOutcome, SessionSpec, SessionStage, StageProgress } from './model';
+export { DEFAULT_MAX_ACTA_BYTES, readSessionsCsv } from './plan/plan-sessions';
+export type { SessionPlan } from './plan/plan-sessions';
+export {
+  DEFAULT_MINING_JOB_OPTIONS,
+  MINING_QUEUE,
+  miningJobId,
+  miningJobSchema,
+  toMiningJob,
+} from './queue/mining-job';
+export type { MiningJob } from './queue/mining-job';
+export { alignToManifest } from './session/align-to-manifest';
+export type { SessionLines } from './session/align-to-manifest';
+export { ensureAudio } from './session/ensure-audio';
+export { storeActa } from './session/mining-orchestrator';
+export type { MineSessionOptions } from './session/mining-orchestrator';
+export { runSessions } from './session/run-sessions';

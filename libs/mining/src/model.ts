@@ -1,8 +1,5 @@
+import { languageSchema, providerSchema, tenantIdSchema } from '@astra/contracts';
 import { z } from 'zod';
-
-/** Where a session's transcript comes from (DESIGN §4, "other transcript sources"). */
-export const transcriptSourceKindSchema = z.enum(['astra-core', 'captions', 'file']);
-export type TranscriptSourceKind = z.infer<typeof transcriptSourceKindSchema>;
 
 /**
  * One validated row of sessions.csv: everything a miner (the CLI or a worker) needs to process it.
@@ -12,8 +9,8 @@ export type TranscriptSourceKind = z.infer<typeof transcriptSourceKindSchema>;
 export const sessionSpecSchema = z.object({
   /** Line of the CSV file (header = 1); 0 when the session did not come from a CSV. */
   line: z.number().int().nonnegative(),
-  tenantId: z.string(),
-  /** UUIDv5 of tenant + canonical video URL (DESIGN §3). */
+  tenantId: tenantIdSchema,
+  /** UUIDv5 of tenant + canonical video URL (architecture §3). */
   id: z.uuid(),
   videoUrl: z.url(),
   /** Absolute path of the acta DOCX on the planning machine, when there is one. */
@@ -22,8 +19,8 @@ export const sessionSpecSchema = z.object({
   transcriptPath: z.string().optional(),
   /** The caller's own id (CSV column `session_id`), kept as metadata. */
   externalId: z.string().optional(),
-  language: z.string(),
-  provider: z.string(),
+  language: languageSchema,
+  provider: providerSchema,
   /** Every other CSV column, kept on the session and its segments. */
   metadata: z.record(z.string(), z.string()),
 });
@@ -32,7 +29,20 @@ export type SessionSpec = z.infer<typeof sessionSpecSchema>;
 /** A CSV row that could not become a session: reported with its line, the rest goes on. */
 export type RowError = { line: number; reason: string };
 
-export type SessionStage = 'acta' | 'download' | 'transcribe' | 'align';
+export const SESSION_STAGES = ['acta', 'download', 'transcribe', 'align'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+
+/**
+ * Why a session failed, as fields (formatted only where it is shown): the stage, the failing error's stable
+ * `code`, whether a retry can help, and its first line. The worker stores it on the job; `status` prints it.
+ */
+export const sessionFailureSchema = z.object({
+  stage: z.enum([...SESSION_STAGES, 'job']),
+  code: z.string(),
+  retryable: z.boolean(),
+  message: z.string(),
+});
+export type SessionFailure = z.infer<typeof sessionFailureSchema>;
 
 /** What happened to one session in a run. */
 export type SessionOutcome =
@@ -49,10 +59,8 @@ export type SessionOutcome =
   | {
       status: 'failed';
       session: SessionSpec;
-      stage: SessionStage;
-      reason: string;
-      code?: string;
-      retryable: boolean;
+      failure: SessionFailure & { stage: SessionStage };
+      /** The error itself, for logs (never shown to users as is: it may be long). */
       error: Error;
     };
 
@@ -61,20 +69,12 @@ export type StageProgress = {
   stage: SessionStage;
   state: 'start' | 'skip' | 'progress' | 'done';
   percent?: number;
+  /** Bytes per second while downloading. */
+  speedBps?: number;
   detail?: string;
 };
 
-/** Minimal logger accepted by the lib (pino fits); silent by default. */
-export interface Logger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
+/** `[download/not_found] HTTP Error 404` — the one text form of a failure, for logs, BullMQ and terminals. */
+export function formatFailure(failure: SessionFailure): string {
+  return `[${failure.stage}/${failure.code}] ${failure.message}`;
 }
-
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};

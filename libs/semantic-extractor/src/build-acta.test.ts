@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { b, h, p, table } from '../test/helpers/blocks';
 import { buildActa } from './build-acta';
 import { ActaError } from './errors';
-import type { Fragment } from './model';
+import type { Fragment } from '@astra/contracts';
 
 const view = (fragments: readonly Fragment[]) =>
   fragments.map(({ kind, itemIndex, speaker, role, verbatim, text }) => ({

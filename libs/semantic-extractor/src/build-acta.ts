@@ -7,7 +7,7 @@ import {
 } from './classify-paragraph';
 import { cleanLabelText } from './clean-label-text';
 import { ActaError } from './errors';
-import type { Acta, Fragment, FragmentKind } from './model';
+import type { Acta, Fragment, FragmentKind } from '@astra/contracts';
 import {
   isNameList,
   parseDialogueLine,

@@ -1,8 +1,8 @@
 import { buildActa } from './build-acta';
 import { convertDocxToHtml } from './convert-docx-to-html';
 import { DEFAULT_DOCX_LIMITS, resolveDocxLimits, type DocxLimits } from './docx-limits';
-import { silentLogger, type Logger } from './logger';
-import { actaSchema, type Acta } from './model';
+import { silentLogger, type Logger } from '@astra/contracts';
+import { actaSchema, type Acta } from '@astra/contracts';
 import { openDocxPackage } from './open-docx-package';
 import { readBlocks } from './read-blocks';
 

@@ -6,7 +6,4 @@ export type { ActaErrorCode } from './errors';
 export { DEFAULT_EXTRACT_ACTA_OPTIONS, extractActa, resolveExtractActaOptions } from './extract-acta';
 export type { ExtractActaOptions, ResolvedExtractActaOptions } from './extract-acta';
 export { isSpokenFragment } from './is-spoken-fragment';
-export type { Logger } from './logger';
-export { actaMetaSchema, actaSchema, agendaItemSchema, fragmentKindSchema, fragmentSchema } from './model';
-export type { Acta, ActaMeta, AgendaItem, Fragment, FragmentKind } from './model';
 export { readActaFile } from './read-acta-file';

@@ -1,5 +1,5 @@
 import { classifyParagraph } from './classify-paragraph';
-import type { AgendaItem } from './model';
+import type { AgendaItem } from '@astra/contracts';
 import { normalizeText } from './normalize-text';
 import { parseAgendaHeading, type AgendaHeading } from './parse-agenda-heading';
 import { foldSpanish } from './parse-spanish-number';

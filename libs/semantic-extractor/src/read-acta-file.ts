@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { ActaError } from './errors';
 import { extractActa, resolveExtractActaOptions, type ExtractActaOptions } from './extract-acta';
-import type { Acta } from './model';
+import type { Acta } from '@astra/contracts';
 
 /**
  * Reads a DOCX from disk and extracts it. The size is checked with stat before reading, and the read itself

@@ -1,5 +1,5 @@
 import { titleCase } from './find-speaker';
-import type { ActaMeta } from './model';
+import type { ActaMeta } from '@astra/contracts';
 import { normalizeText } from './normalize-text';
 import { parseSpanishDate } from './parse-spanish-date';
 import { foldSpanish } from './parse-spanish-number';

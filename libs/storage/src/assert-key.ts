@@ -1,5 +1,5 @@
 import { StorageError } from './errors';
-import { describeValue } from './describe-value';
+import { describeValue } from '@astra/contracts';
 
 /** S3's limit for a key, in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1024;

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { describeValue } from './describe-value';
+import { describeValue } from '@astra/contracts';
 import { StorageError } from './errors';
 
 export interface S3Credentials {
@@ -14,7 +14,7 @@ export interface CreateS3ClientOptions {
   endpoint?: string;
   /** Default `us-east-1`. */
   region?: string;
-  /** Default: true when `endpoint` is on localhost or an IP address (DESIGN §3), else false. */
+  /** Default: true when `endpoint` is on localhost or an IP address (architecture §3), else false. */
   forcePathStyle?: boolean;
   /** Default: the SDK's provider chain (AWS_* env, profiles, instance roles). */
   credentials?: S3Credentials;
@@ -50,7 +50,7 @@ export function isPathStyleHost(hostname: string): boolean {
 /**
  * An S3Client for AWS or an S3-compatible server. With a custom endpoint, request checksums
  * and response validation are `WHEN_REQUIRED`: S3-compatible servers (s3rver, older MinIO…)
- * otherwise store the aws-chunked framing inside streamed objects (MACHINE-NOTES).
+ * otherwise store the aws-chunked framing inside streamed objects (docs/tooling-notes.md).
  */
 export function createS3Client(options: CreateS3ClientOptions = {}): S3Client {
   const config: S3ClientConfig = { region: options.region ?? DEFAULT_S3_REGION };

@@ -3,7 +3,7 @@ import { datasetKeys } from './dataset-keys';
 import { StorageError } from './errors';
 
 describe('datasetKeys', () => {
-  it('lays out a dataset as DESIGN §3 says', () => {
+  it('lays out a dataset as architecture §3 says', () => {
     expect(datasetKeys('t', 'v1')).toEqual({
       prefix: 'mining/t/datasets/v1/',
       train: 'mining/t/datasets/v1/train.jsonl',

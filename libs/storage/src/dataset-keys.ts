@@ -1,9 +1,8 @@
-import { describeValue } from './describe-value';
+import { DATASET_NAME_PATTERN, describeValue, isDatasetName } from '@astra/contracts';
 import { StorageError } from './errors';
 import { tenantPrefix } from './session-keys';
-import { TENANT_ID_PATTERN } from './tenant-id';
 
-/** The objects of one built dataset (DESIGN §3), under `mining/{tenant}/datasets/{name}/`. */
+/** The objects of one built dataset (architecture §3), under `mining/{tenant}/datasets/{name}/`. */
 export interface DatasetKeys {
   /** `mining/{tenant}/datasets/{name}/` (ends with '/': usable as a `list` prefix). */
   prefix: string;
@@ -17,10 +16,10 @@ export interface DatasetKeys {
 /** Keys of dataset `name` (validated like a tenant id, else `StorageError('invalid_key')`). */
 export function datasetKeys(tenantId: string, name: string): DatasetKeys {
   const tenant = tenantPrefix(tenantId);
-  if (typeof name !== 'string' || !TENANT_ID_PATTERN.test(name)) {
+  if (!isDatasetName(name)) {
     throw new StorageError(
       'invalid_key',
-      `Invalid dataset name ${describeValue(name)}: expected ${TENANT_ID_PATTERN.source}.`,
+      `Invalid dataset name ${describeValue(name)}: expected ${DATASET_NAME_PATTERN.source}.`,
     );
   }
   const prefix = `${tenant}datasets/${name}/`;

@@ -6,7 +6,7 @@ import { assertKey, assertKeyPrefix, isKey } from './assert-key';
 import { assertPutOptions } from './assert-put-options';
 import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
-import { type Logger, silentLogger } from './logger';
+import { silentLogger, type Logger } from '@astra/contracts';
 import { mapFsError } from './map-fs-error';
 import type {
   GetBytesOptions,
@@ -61,7 +61,7 @@ interface ListEntry {
  * are validated, the joined path must stay inside DIR, and real paths (symlinks resolved) are
  * checked against DIR's real path. `contentType` and `metadata` are accepted and ignored.
  * Unlike S3, a key cannot be both an object and a folder of other keys (`a` and `a/x`): such a
- * put fails with `StorageError('conflict')`. DESIGN §3's layout never does this.
+ * put fails with `StorageError('conflict')`. architecture §3's layout never does this.
  */
 export class FileStorage implements Storage {
   readonly uri: string;

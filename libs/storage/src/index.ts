@@ -1,6 +1,5 @@
 export { StorageError, isStorageError } from './errors';
 export type { StorageErrorCode, StorageErrorOptions } from './errors';
-export type { Logger } from './logger';
 export type {
   GetBytesOptions,
   GetFileOptions,
@@ -20,11 +19,8 @@ export type { CreateS3ClientOptions, S3Credentials } from './create-s3-client';
 export { FileStorage } from './file-storage';
 export type { FileStorageOptions } from './file-storage';
 export { assertKey, assertKeyPrefix, isKey, MAX_KEY_BYTES, MAX_KEY_SEGMENT_BYTES } from './assert-key';
-export { assertTenantId, isTenantId, TENANT_ID_PATTERN } from './tenant-id';
-export { sessionKeys, tenantPrefix, isSessionId } from './session-keys';
+export { assertTenantId } from './tenant-id';
+export { sessionKeys, tenantPrefix } from './session-keys';
 export type { SessionKeys } from './session-keys';
 export { datasetKeys } from './dataset-keys';
 export type { DatasetKeys } from './dataset-keys';
-export { canonicalVideoUrl } from './canonical-video-url';
-export { youtubeVideoId } from './youtube-video-id';
-export { sessionIdFor, SESSION_ID_NAMESPACE } from './session-id-for';

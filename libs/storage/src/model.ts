@@ -43,7 +43,7 @@ export interface GetFileOptions {
 export type PutBody = Readable | Uint8Array | string;
 
 /**
- * An object store addressed by keys (DESIGN §3). Keys are validated by `assertKey`; every
+ * An object store addressed by keys (architecture §3). Keys are validated by `assertKey`; every
  * write is atomic: readers see the old object, the whole new object, or nothing.
  */
 export interface Storage {

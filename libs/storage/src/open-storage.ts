@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeValue } from './describe-value';
+import { describeValue } from '@astra/contracts';
 import { StorageError } from './errors';
 import { FileStorage } from './file-storage';
-import { type Logger, silentLogger } from './logger';
+import { silentLogger, type Logger } from '@astra/contracts';
 import type { Storage } from './model';
 import { S3Storage, type S3StorageOptions } from './s3-storage';
 

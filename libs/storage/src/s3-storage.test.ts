@@ -6,7 +6,7 @@ import { FakeS3, s3ServiceError } from '../test/support/fake-s3';
 import { collect, randomByteStream } from '../test/support/byte-streams';
 import { expectStorageError } from '../test/support/describe-storage-behaviour';
 import { createS3Client } from './create-s3-client';
-import type { Logger } from './logger';
+import type { Logger } from '@astra/contracts';
 import { S3Storage } from './s3-storage';
 
 const MiB = 1024 * 1024;

@@ -15,10 +15,10 @@ import { assertKey, assertKeyPrefix, isKey } from './assert-key';
 import { assertPutOptions } from './assert-put-options';
 import { ByteCounter } from './byte-counter';
 import { createS3Client, type S3Credentials } from './create-s3-client';
-import { describeValue } from './describe-value';
+import { describeValue } from '@astra/contracts';
 import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
-import { type Logger, silentLogger } from './logger';
+import { silentLogger, type Logger } from '@astra/contracts';
 import { mapS3Error } from './map-s3-error';
 import type {
   GetBytesOptions,

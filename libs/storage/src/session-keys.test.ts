@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from './errors';
-import { isSessionId, sessionKeys, tenantPrefix } from './session-keys';
+import { isSessionId } from '@astra/contracts';
+import { sessionKeys, tenantPrefix } from './session-keys';
 
 const ID = '0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a';
 
@@ -15,7 +16,7 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 describe('sessionKeys', () => {
-  it('lays out the objects of a session as DESIGN §3 says', () => {
+  it('lays out the objects of a session as architecture §3 says', () => {
     expect(sessionKeys('ayto-madrid', ID)).toEqual({
       audio: `mining/ayto-madrid/${ID}.wav`,
       acta: `mining/ayto-madrid/${ID}.acta.docx`,

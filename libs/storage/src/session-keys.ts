@@ -1,8 +1,8 @@
-import { describeValue } from './describe-value';
+import { describeValue, isSessionId } from '@astra/contracts';
 import { StorageError } from './errors';
 import { assertTenantId } from './tenant-id';
 
-/** The objects of one session (DESIGN §3), all under `mining/{tenant}/`. */
+/** The objects of one session (architecture §3), all under `mining/{tenant}/`. */
 export interface SessionKeys {
   /** `mining/{tenant}/{uuid}.wav` — normalised audio. */
   audio: string;
@@ -16,12 +16,6 @@ export interface SessionKeys {
   actaJson: string;
   /** `….segments.jsonl` — aligned segments, kept and rejected. */
   segments: string;
-}
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isSessionId(id: string): boolean {
-  return typeof id === 'string' && UUID_PATTERN.test(id);
 }
 
 /** `mining/{tenant}/` — the folder of one tenant (ends with '/': usable as a `list` prefix). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from './errors';
-import { assertTenantId, isTenantId } from './tenant-id';
+import { isTenantId } from '@astra/contracts';
+import { assertTenantId } from './tenant-id';
 
 describe('tenant ids', () => {
   it.each(['a', '0', 'ayto-madrid', 'ayto_madrid', 'a1-b2_c3', 'x'.repeat(63), '9lives'])('accepts %j', (id) => {

@@ -1,14 +1,7 @@
-import { describeValue } from './describe-value';
+import { describeValue, isTenantId, TENANT_ID_PATTERN } from '@astra/contracts';
 import { StorageError } from './errors';
 
-/** DESIGN §2: lower-case ASCII letters, digits, `_` and `-`; 1..63 characters; starts with a letter or digit. */
-export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-
-export function isTenantId(id: string): boolean {
-  return typeof id === 'string' && TENANT_ID_PATTERN.test(id);
-}
-
-/** Returns `id` unchanged, or throws `StorageError('invalid_tenant')`. */
+/** Returns `id` unchanged, or throws `StorageError('invalid_tenant')`: no key is ever built from a bad tenant. */
 export function assertTenantId(id: string): string {
   if (!isTenantId(id)) {
     throw new StorageError(

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RESERVED_SEGMENT_PREFIX } from './assert-key';
 import { ByteCounter } from './byte-counter';
-import { type Logger, silentLogger } from './logger';
+import { silentLogger, type Logger } from '@astra/contracts';
 
 export interface WriteFileAtomicOptions {
   signal?: AbortSignal;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Logger } from './logger';
+import type { Logger } from '@astra/contracts';
 import { mapFsError } from './map-fs-error';
 import { writeFileAtomic } from './write-file-atomic';
 

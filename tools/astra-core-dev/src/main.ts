@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import type { Logger } from '@astra/core-client';
+import type { Logger } from '@astra/contracts';
 import { CliUsageError, CLI_USAGE, parseCliArgs, type CliCommand } from './parse-cli-args';
 import { startCoreDevServer } from './start-core-dev-server';
 

@@ -1,4 +1,5 @@
-import { transcriptionJobErrorSchema, type Logger } from '@astra/core-client';
+import type { Logger } from '@astra/contracts';
+import { transcriptionJobErrorSchema } from '@astra/core-client';
 import { z } from 'zod';
 
 const on = z.enum(['submit', 'poll']).optional();

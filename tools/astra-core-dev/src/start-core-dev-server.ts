@@ -3,14 +3,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  redactUri,
-  silentLogger,
-  transcriptionRequestSchema,
-  type Logger,
-  type TranscriptionJobError,
-  type TranscriptionState,
-} from '@astra/core-client';
+import { redactUrl, silentLogger, type Logger } from '@astra/contracts';
+import { transcriptionRequestSchema, type TranscriptionJobError, type TranscriptionState } from '@astra/core-client';
 import { CoreDevServerError } from './errors';
 import {
   coreDevFaultSchema,
@@ -101,6 +95,7 @@ type Job = {
   id: string;
   key: string;
   audioUri: string;
+  audioSha256: string | undefined;
   payload: unknown;
   status: TranscriptionState;
   polls: number;
@@ -132,7 +127,7 @@ function redactBody(body: unknown): unknown {
   const audio = record['audio'];
   if (typeof audio !== 'object' || audio === null) return body;
   const uri = (audio as Record<string, unknown>)['uri'];
-  return { ...record, audio: { ...audio, ...(typeof uri === 'string' ? { uri: redactUri(uri) } : {}) } };
+  return { ...record, audio: { ...audio, ...(typeof uri === 'string' ? { uri: redactUrl(uri) } : {}) } };
 }
 
 /** Resolves on `drain` or `close`, whichever comes first, leaving no listener behind. */
@@ -155,7 +150,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Starts a local implementation of the astra-core transcription API (DESIGN §4) for tests, the demo
+ * Starts a local implementation of the astra-core transcription API (architecture §4) for tests, the demo
  * and offline development. See the package README for the behaviour of each option and fault.
  * @throws CoreDevServerError `invalid_options`, `listen_failed`.
  */
@@ -256,8 +251,13 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
     const existingId = keys.get(key);
     const existing = existingId === undefined ? undefined : jobs.get(existingId);
     if (existing && existing.status !== 'failed') {
-      if (existing.audioUri !== request.audio.uri) {
-        sendError(ex, 422, 'idempotency_conflict', 'This Idempotency-Key was used with another audio URI');
+      // The same audio (by sha256) stored under another URI is the same job; without sha256 the URI decides.
+      const sameAudio =
+        existing.audioSha256 !== undefined && request.audio.sha256 !== undefined
+          ? existing.audioSha256 === request.audio.sha256
+          : existing.audioUri === request.audio.uri;
+      if (!sameAudio) {
+        sendError(ex, 422, 'idempotency_conflict', 'This Idempotency-Key was used with other audio');
         return;
       }
       stats.replays += 1;
@@ -275,6 +275,7 @@ export async function startCoreDevServer(options: CoreDevServerOptions = {}): Pr
       id: `tr-${String(jobCounter).padStart(6, '0')}`,
       key,
       audioUri: request.audio.uri,
+      audioSha256: request.audio.sha256,
       payload: found.payload,
       status: 'queued',
       polls: 0,

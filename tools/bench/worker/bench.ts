@@ -15,8 +15,9 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { startCoreDevServer } from '@astra/core-dev';
 import { serveFiles, startRedisServer, synthesizeSession } from '@astra/demo';
-import { MINING_QUEUE, miningJobId, planSessions, storeActa, toMiningJob } from '@astra/mining';
-import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
+import { MINING_QUEUE, miningJobId, readSessionsCsv, storeActa, toMiningJob } from '@astra/mining';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys } from '@astra/storage';
 import { spawnWorker, type WorkerProcess } from '../../../apps/ingest-worker/test/support/processes';
 
 const TENANT = 'bench';
@@ -66,8 +67,9 @@ try {
     rows.push(`${videoUrl},acta-${n}.docx`);
     audioSec += synth.transcript.durationSec;
   }
-  const plan = await planSessions(`${rows.join('\n')}\n`, {
-    baseDir: runDir,
+  const csvPath = path.join(runDir, 'sessions.csv');
+  await writeFile(csvPath, `${rows.join('\n')}\n`);
+  const plan = await readSessionsCsv(csvPath, {
     tenant: TENANT,
     requireActa: true,
     transcripts: 'astra-core',

@@ -8,7 +8,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoreDevServer } from '@astra/core-dev';
-import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys } from '@astra/storage';
 import { serveFiles } from './serve-files';
 import { synthesizeSession } from './synth-session';
 

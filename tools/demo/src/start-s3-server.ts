@@ -1,7 +1,7 @@
 /**
  * A real S3 server for the demo and end-to-end tests: s3rver in-process on 127.0.0.1, bucket `astra-raw`,
  * behind a tiny logging proxy so tests can assert which keys a run read or wrote (tenant isolation,
- * "a re-run writes nothing"). See MACHINE-NOTES: the SDK must use WHEN_REQUIRED checksums with s3rver.
+ * "a re-run writes nothing"). See docs/tooling-notes.md: the SDK must use WHEN_REQUIRED checksums with s3rver.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';

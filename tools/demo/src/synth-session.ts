@@ -27,7 +27,7 @@ export type SynthSessionOptions = {
 export type SynthSession = {
   actaPath: string;
   mediaPath: string;
-  /** Normalised Transcript (DESIGN §4) of the media file. */
+  /** Normalised Transcript (architecture §4) of the media file. */
   transcript: { provider: string; language: string; durationSec: number; words: TranscriptWord[] };
   /** What was truly said, sentence by sentence, with exact times (ground truth for assertions). */
   spoken: Array<{ text: string; start: number; end: number; inActa: boolean }>;

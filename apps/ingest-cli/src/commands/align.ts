@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { alignSession, formatJsonl, toManifestLine, toRejectedLine, type AlignOptions } from '@astra/aligner';
-import { readTranscriptFile } from '@astra/core-client';
+import { formatJsonl, type AlignOptions } from '@astra/aligner';
+import { redactUrl, validateTranscript } from '@astra/contracts';
+import { alignToManifest } from '@astra/mining';
 import { readActaFile } from '@astra/semantic-extractor';
+import { readTranscriptFile } from '@astra/transcripts';
 import type { Output } from '../output';
 
 export type AlignCommandFlags = {
@@ -20,36 +22,35 @@ export type AlignCommandFlags = {
 
 /** `astra-ingest align`: acta DOCX × transcript JSON (any supported shape) → train.jsonl (+ rejected.jsonl). */
 export async function runAlignCommand(flags: AlignCommandFlags, output: Output): Promise<number> {
-  const [acta, transcript] = await Promise.all([
+  const [acta, raw] = await Promise.all([
     readActaFile(flags.acta, { logger: output.logger }),
     readTranscriptFile(flags.transcript, { hints: { language: flags.language } }),
   ]);
-  const result = alignSession(transcript, acta, { ...flags.align, language: flags.language });
+  const { transcript, warnings } = validateTranscript(raw);
+  if (warnings.length > 0) output.logger.warn({ warnings }, 'transcript warnings');
   // Without --audio/--session the transcript's own name stands in: `x.json` describes `x.wav`.
   const stem = path.basename(flags.transcript, path.extname(flags.transcript));
   const context = {
     audioFilepath: flags.audio ?? path.join(path.dirname(path.resolve(flags.transcript)), `${stem}.wav`),
     tenantId: flags.tenant ?? 'local',
     sessionId: flags.session ?? stem,
-    sourceUrl: flags.sourceUrl ?? '',
+    sourceUrl: flags.sourceUrl ? redactUrl(flags.sourceUrl) : '',
     lang: flags.language,
   };
-  await writeText(flags.out, formatJsonl(result.kept.map((segment) => toManifestLine(segment, context))));
-  if (flags.rejected) {
-    const rejected = result.rejected.map((segment) => toRejectedLine(segment, context));
-    await writeText(flags.rejected, formatJsonl(rejected));
-  }
-  const keptSec = result.kept.reduce((sum, segment) => sum + segment.duration, 0);
+  const lines = alignToManifest(transcript, acta, context, flags.align);
+  await writeText(flags.out, formatJsonl(lines.kept));
+  if (flags.rejected) await writeText(flags.rejected, formatJsonl(lines.rejected));
   const summary = {
     out: flags.out,
-    kept: result.kept.length,
-    rejected: result.rejected.length,
-    keptSec,
-    stats: result.stats,
+    kept: lines.kept.length,
+    rejected: lines.rejected.length,
+    keptSec: lines.keptSec,
+    stats: lines.stats,
   };
   output.result(
     summary,
-    () => `${result.kept.length} segments (${keptSec.toFixed(1)} s) → ${flags.out}; ${result.rejected.length} rejected`,
+    () =>
+      `${lines.kept.length} segments (${lines.keptSec.toFixed(1)} s) → ${flags.out}; ${lines.rejected.length} rejected`,
   );
   return 0;
 }

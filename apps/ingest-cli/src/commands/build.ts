@@ -1,29 +1,42 @@
-import { buildDataset } from '@astra/mining';
-import { assertTenantId } from '@astra/storage';
-import { resolveTmpRoot, UsageError, type Env } from '../config';
+import { isDatasetName, isTenantId, TENANT_ID_PATTERN } from '@astra/contracts';
+import { buildDataset, writeDataset, type RuntimeConfig } from '@astra/mining';
+import { UsageError } from '../config';
 import type { Output } from '../output';
 import { withStorage } from '../with-storage';
-import { writeDataset } from '../write-dataset';
 
 export type BuildCommandFlags = {
   tenant: string;
   name: string;
-  storage?: string;
-  s3Endpoint?: string;
   out?: string;
   cut?: boolean;
 };
 
 /** `astra-ingest build`: train/dev/test/rejected + report from every stored segments file of a tenant. */
-export async function runBuildCommand(flags: BuildCommandFlags, env: Env, output: Output): Promise<number> {
-  const tenantId = assertTenantId(flags.tenant);
+export async function runBuildCommand(
+  flags: BuildCommandFlags,
+  config: RuntimeConfig,
+  output: Output,
+): Promise<number> {
+  if (!isTenantId(flags.tenant)) {
+    throw new UsageError(`--tenant "${flags.tenant.slice(0, 80)}" is not a tenant id (${TENANT_ID_PATTERN.source})`, {
+      code: 'invalid_tenant',
+    });
+  }
+  if (!isDatasetName(flags.name)) {
+    throw new UsageError(
+      `--name "${flags.name.slice(0, 80)}" is not a dataset name (a-z, 0-9, _ and -, 1-63 characters)`,
+      {
+        code: 'invalid_name',
+      },
+    );
+  }
+  const tenantId = flags.tenant;
   if (flags.cut && !flags.out) throw new UsageError('--cut writes segment WAVs next to a local copy: give --out <dir>');
-  const tmpRoot = resolveTmpRoot(env);
-  const { dataset, written } = await withStorage(flags, env, output, async (storage) => {
+  const { dataset, written } = await withStorage(config, output, async (storage) => {
     const built = await buildDataset(storage, { tenantId, name: flags.name });
     return {
       dataset: built,
-      written: await writeDataset(storage, built, { ...pickOut(flags), ...(tmpRoot ? { tmpRoot } : {}) }),
+      written: await writeDataset(storage, built, { ...pickOut(flags), tmpRoot: config.tmpRoot }),
     };
   });
   const { summary } = dataset;

@@ -1,31 +1,41 @@
 import { mkdir } from 'node:fs/promises';
-import { ensureAudio } from '@astra/mining';
-import { assertTenantId, sessionIdFor, sessionKeys } from '@astra/storage';
-import { resolveTmpRoot, resolveToolPaths, type Env } from '../config';
+import { isTenantId, sessionIdFor, TENANT_ID_PATTERN } from '@astra/contracts';
+import { ensureAudio, type RuntimeConfig } from '@astra/mining';
+import { sessionKeys } from '@astra/storage';
+import { UsageError } from '../config';
 import type { Output } from '../output';
 import { withStorage } from '../with-storage';
 
-export type DownloadCommandFlags = { tenant: string; storage?: string; s3Endpoint?: string };
+export type DownloadCommandFlags = { tenant: string };
 
 /** `astra-ingest download <url> --tenant <id>`: audio → storage at mining/{tenant}/{uuid}.wav (+ source.json). */
 export async function runDownloadCommand(
   url: string,
   flags: DownloadCommandFlags,
-  env: Env,
+  config: RuntimeConfig,
   output: Output,
 ): Promise<number> {
-  const tenantId = assertTenantId(flags.tenant);
-  const id = sessionIdFor(tenantId, url);
+  if (!isTenantId(flags.tenant)) {
+    throw new UsageError(`--tenant "${flags.tenant.slice(0, 80)}" is not a tenant id (${TENANT_ID_PATTERN.source})`, {
+      code: 'invalid_tenant',
+    });
+  }
+  const tenantId = flags.tenant;
+  let id: string;
+  try {
+    id = sessionIdFor(tenantId, url);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { code: 'invalid_url', cause: error });
+  }
   const keys = sessionKeys(tenantId, id);
-  const tmpRoot = resolveTmpRoot(env);
-  if (tmpRoot) await mkdir(tmpRoot, { recursive: true });
-  const { record, downloaded, uri } = await withStorage(flags, env, output, async (storage) => {
+  await mkdir(config.tmpRoot, { recursive: true });
+  const { record, downloaded, uri } = await withStorage(config, output, async (storage) => {
     const audio = await ensureAudio(
       storage,
       { tenantId, id, videoUrl: url, metadata: {} },
       {
-        download: resolveToolPaths(env),
-        ...(tmpRoot ? { tmpRoot } : {}),
+        download: { ...config.tools, ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}) },
+        tmpRoot: config.tmpRoot,
         logger: output.logger,
         onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),
       },

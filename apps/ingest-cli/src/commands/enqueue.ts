@@ -1,7 +1,14 @@
 import type { Queue } from 'bullmq';
-import { MINING_QUEUE, miningJobId, storeActa, toMiningJob, type RowError, type SessionSpec } from '@astra/mining';
+import {
+  MINING_QUEUE,
+  miningJobId,
+  storeActa,
+  toMiningJob,
+  type RowError,
+  type RuntimeConfig,
+  type SessionSpec,
+} from '@astra/mining';
 import { sessionKeys, type Storage } from '@astra/storage';
-import { resolveRedisUrl, type Env } from '../config';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
 import { openMiningQueue } from '../queue-connection';
@@ -10,10 +17,6 @@ import { withStorage } from '../with-storage';
 export type EnqueueCommandFlags = {
   input: string;
   tenant?: string;
-  redis?: string;
-  storage?: string;
-  s3Endpoint?: string;
-  provider?: string;
   acta: boolean;
   actasDir?: string;
   /** Tries per job before it is failed for good (transient failures only; permanent ones fail at once). */
@@ -36,16 +39,19 @@ export type EnqueueSummary = {
 
 /**
  * `astra-ingest enqueue`: validates sessions.csv as `mine` does, copies each acta into storage (workers only
- * read storage), and adds one job per session with id `{tenant}-{uuid}` (DESIGN §8). Bad rows are reported
+ * read storage), and adds one job per session with id `{tenant}-{uuid}` (architecture §8). Bad rows are reported
  * with their line and the good ones are still enqueued (exit 1 when any row was bad).
  */
-export async function runEnqueueCommand(flags: EnqueueCommandFlags, env: Env, output: Output): Promise<number> {
-  const redisUrl = resolveRedisUrl(flags.redis, env);
+export async function runEnqueueCommand(
+  flags: EnqueueCommandFlags,
+  config: RuntimeConfig,
+  output: Output,
+): Promise<number> {
   // Workers transcribe with astra-core or captions; a local transcript file cannot travel in a job.
-  const plan = await planFromFlags(flags, 'astra-core', env, output);
-  return withStorage(flags, env, output, async (storage) => {
+  const plan = await planFromFlags(flags, config, 'astra-core', output);
+  return withStorage(config, output, async (storage) => {
     const summary: EnqueueSummary = { queue: MINING_QUEUE, enqueued: [], alreadyQueued: [], errors: [...plan.errors] };
-    const queue = await openMiningQueue(redisUrl);
+    const queue = await openMiningQueue(config.redisUrl);
     try {
       for (const session of plan.sessions) {
         await enqueueSession(queue, storage, session, flags, summary, output);

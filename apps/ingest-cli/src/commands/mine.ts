@@ -1,40 +1,31 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AlignOptions } from '@astra/aligner';
-import { CoreClient } from '@astra/core-client';
+import { isDatasetName, redactUrl } from '@astra/contracts';
 import {
   buildDataset,
-  MiningOrchestrator,
+  createPipeline,
   runSessions,
+  writeDataset,
+  type Pipeline,
+  type RuntimeConfig,
   type SessionOutcome,
   type SessionPlan,
-  type TranscriptSource,
+  type WrittenDataset,
 } from '@astra/mining';
 import { readActaFile } from '@astra/semantic-extractor';
 import { tenantPrefix, type Storage } from '@astra/storage';
-import {
-  resolveCoreConfig,
-  resolveTmpRoot,
-  resolveToolPaths,
-  resolveTranscriptSource,
-  UsageError,
-  type Env,
-} from '../config';
+import { UsageError } from '../config';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
 import { ProgressView } from '../progress';
 import { formatMineSummary, summariseOutcomes, type MineSummary } from '../mine-summary';
 import { withStorage } from '../with-storage';
-import { writeDataset, type WrittenDataset } from '../write-dataset';
 
 export type MineCommandFlags = {
   input: string;
   tenant?: string;
   dryRun?: boolean;
-  storage?: string;
-  s3Endpoint?: string;
-  provider?: string;
-  transcripts?: string;
   out: string;
   name?: string;
   concurrency: number;
@@ -44,42 +35,36 @@ export type MineCommandFlags = {
   align: Partial<AlignOptions>;
 };
 
-/** `astra-ingest mine`: sessions.csv → per-session pipeline → dataset (DESIGN §2, §7). */
-export async function runMineCommand(flags: MineCommandFlags, env: Env, output: Output): Promise<number> {
-  const transcriptKind = resolveTranscriptSource(flags.transcripts, env);
-  const plan = await planFromFlags(flags, transcriptKind, env, output);
-  return withStorage(flags, env, output, async (storage) => {
-    if (flags.dryRun) return reportDryRun(plan, storage, output);
-    for (const error of plan.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
-    const transcripts = createTranscriptSource(transcriptKind, env, output);
-    try {
-      const summary = await mineAndBuild(plan, storage, transcripts, flags, env, output);
-      output.result(summary, () => formatMineSummary(summary));
-      return summary.failed > 0 || plan.errors.length > 0 ? 1 : 0;
-    } finally {
-      if (transcripts.kind === 'astra-core') await transcripts.client.close();
-    }
-  });
+/** `astra-ingest mine`: sessions.csv → per-session pipeline → dataset (architecture §2, §7). */
+export async function runMineCommand(flags: MineCommandFlags, config: RuntimeConfig, output: Output): Promise<number> {
+  const name = flags.name ?? datasetNameFrom(flags.input);
+  if (!isDatasetName(name)) {
+    throw new UsageError(`--name "${name.slice(0, 80)}" is not a dataset name (a-z, 0-9, _ and -, 1-63 characters)`, {
+      code: 'invalid_name',
+    });
+  }
+  const plan = await planFromFlags(flags, config, config.transcripts, output);
+  if (flags.dryRun) return withStorage(config, output, (storage) => reportDryRun(plan, storage, output));
+  for (const error of plan.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
+  await mkdir(config.tmpRoot, { recursive: true });
+  const pipeline = createPipeline(config, { logger: output.logger, align: flags.align });
+  try {
+    const summary = await mineAndBuild(plan, pipeline, { ...flags, name }, config, output);
+    output.result(summary, () => formatMineSummary(summary));
+    return summary.failed > 0 || plan.errors.length > 0 ? 1 : 0;
+  } finally {
+    await pipeline.close();
+  }
 }
 
 async function mineAndBuild(
   plan: SessionPlan,
-  storage: Storage,
-  transcripts: TranscriptSource,
-  flags: MineCommandFlags,
-  env: Env,
+  pipeline: Pipeline,
+  flags: MineCommandFlags & { name: string },
+  config: RuntimeConfig,
   output: Output,
 ): Promise<MineSummary> {
-  const tmpRoot = resolveTmpRoot(env);
-  if (tmpRoot) await mkdir(tmpRoot, { recursive: true });
-  const orchestrator = new MiningOrchestrator({
-    storage,
-    transcripts,
-    download: resolveToolPaths(env),
-    align: flags.align,
-    ...(tmpRoot ? { tmpRoot } : {}),
-    logger: output.logger,
-  });
+  const { orchestrator, storage } = pipeline;
   const labels = new Map(plan.sessions.map((s) => [s.id, `line ${s.line} ${s.tenantId}`]));
   const progress = new ProgressView(process.stderr, output.logger, labels);
   // On a terminal the live progress block replaces info logs (they would tear it); -v brings them back.
@@ -99,7 +84,7 @@ async function mineAndBuild(
             session.id,
             outcome.status === 'ok'
               ? `ok: ${outcome.kept} kept, ${outcome.rejected} rejected`
-              : `FAILED at ${outcome.stage}: ${outcome.reason}`,
+              : `FAILED at ${outcome.failure.stage}: ${outcome.failure.message}`,
           );
           return outcome;
         },
@@ -111,7 +96,7 @@ async function mineAndBuild(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const datasets = await buildDatasets(storage, outcomes, flags, output, tmpRoot);
+  const datasets = await buildDatasets(storage, outcomes, flags, output, config.tmpRoot);
   return summariseOutcomes(plan, outcomes, datasets);
 }
 
@@ -119,12 +104,12 @@ async function mineAndBuild(
 async function buildDatasets(
   storage: Storage,
   outcomes: readonly SessionOutcome[],
-  flags: MineCommandFlags,
+  flags: MineCommandFlags & { name: string },
   output: Output,
-  tmpRoot: string | undefined,
+  tmpRoot: string,
 ): Promise<Array<WrittenDataset & { tenantId: string; name: string; segments: number }>> {
   if (!flags.acta) return [];
-  const name = flags.name ?? datasetNameFrom(flags.input);
+  const { name } = flags;
   const byTenant = new Map<string, string[]>();
   for (const outcome of outcomes) {
     if (outcome.status !== 'ok') continue;
@@ -136,7 +121,7 @@ async function buildDatasets(
     const result = await writeDataset(storage, dataset, {
       outRoot: flags.out,
       cut: flags.cut === true,
-      ...(tmpRoot ? { tmpRoot } : {}),
+      tmpRoot,
     });
     const segments =
       dataset.summary.splits.train.segments +
@@ -148,14 +133,7 @@ async function buildDatasets(
   return written;
 }
 
-function createTranscriptSource(kind: TranscriptSource['kind'], env: Env, output: Output): TranscriptSource {
-  if (kind !== 'astra-core') return { kind };
-  const core = resolveCoreConfig(env);
-  if (!core) throw new UsageError('--transcripts astra-core needs ASTRA_CORE_URL (and usually ASTRA_CORE_TOKEN)');
-  return { kind, client: new CoreClient({ ...core, logger: output.logger }) };
-}
-
-/** Dry run: validates rows, actas and storage reachability; writes nothing (DESIGN §2). */
+/** Dry run: validates rows, actas and storage reachability; writes nothing (architecture §2). */
 async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output): Promise<number> {
   const errors = [...plan.errors];
   const sessions: Array<{ line: number; tenantId: string; id: string; videoUrl: string; actaPath: string | null }> = [];
@@ -172,7 +150,7 @@ async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output)
       line: session.line,
       tenantId: session.tenantId,
       id: session.id,
-      videoUrl: session.videoUrl,
+      videoUrl: redactUrl(session.videoUrl),
       actaPath: session.actaPath ?? null,
     });
   }

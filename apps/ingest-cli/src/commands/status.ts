@@ -1,12 +1,20 @@
-import { MINING_QUEUE } from '@astra/mining';
-import { resolveRedisUrl, type Env } from '../config';
+import { redactUrl } from '@astra/contracts';
+import {
+  formatFailure,
+  MINING_QUEUE,
+  sessionFailureSchema,
+  type RuntimeConfig,
+  type SessionFailure,
+} from '@astra/mining';
 import type { Output } from '../output';
 import { openMiningQueue } from '../queue-connection';
 
-export type StatusCommandFlags = { redis?: string; limit: number };
+export type StatusCommandFlags = { limit: number };
 
 export type FailedJobInfo = {
   id: string;
+  /** The failure as fields when the worker recorded it (`lastFailure`), else only `reason`. */
+  failure?: SessionFailure;
   reason: string;
   attemptsMade: number;
   failedAt?: string;
@@ -28,9 +36,13 @@ export type QueueStatus = {
   failures: FailedJobInfo[];
 };
 
-/** `astra-ingest status`: job counts of the mining queue and why failed jobs failed (DESIGN §7). */
-export async function runStatusCommand(flags: StatusCommandFlags, env: Env, output: Output): Promise<number> {
-  const queue = await openMiningQueue(resolveRedisUrl(flags.redis, env));
+/** `astra-ingest status`: job counts of the mining queue and why failed jobs failed (architecture §7). */
+export async function runStatusCommand(
+  flags: StatusCommandFlags,
+  config: RuntimeConfig,
+  output: Output,
+): Promise<number> {
+  const queue = await openMiningQueue(config.redisUrl);
   let status: QueueStatus;
   try {
     const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
@@ -47,9 +59,11 @@ export async function runStatusCommand(flags: StatusCommandFlags, env: Env, outp
         .filter((job) => job !== undefined)
         .map((job) => {
           const session = sessionOf(job.data);
+          const failure = failureOf(job.data);
           return {
             id: job.id ?? '',
-            reason: job.failedReason ?? '',
+            ...(failure ? { failure } : {}),
+            reason: failure ? formatFailure(failure) : (job.failedReason ?? ''),
             attemptsMade: job.attemptsMade,
             ...(job.finishedOn ? { failedAt: new Date(job.finishedOn).toISOString() } : {}),
             ...session,
@@ -71,8 +85,15 @@ function sessionOf(data: unknown): Pick<FailedJobInfo, 'tenantId' | 'sessionId' 
   return {
     ...(typeof tenantId === 'string' ? { tenantId } : {}),
     ...(typeof id === 'string' ? { sessionId: id } : {}),
-    ...(typeof videoUrl === 'string' ? { videoUrl } : {}),
+    // Never print a URL's credentials or signature (the job keeps the real one for the worker).
+    ...(typeof videoUrl === 'string' ? { videoUrl: redactUrl(videoUrl) } : {}),
   };
+}
+
+function failureOf(data: unknown): SessionFailure | undefined {
+  if (typeof data !== 'object' || data === null || !('lastFailure' in data)) return undefined;
+  const parsed = sessionFailureSchema.safeParse((data as { lastFailure: unknown }).lastFailure);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function formatStatus(status: QueueStatus): string {

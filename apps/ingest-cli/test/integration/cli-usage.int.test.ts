@@ -33,7 +33,7 @@ describe('astra-ingest usage', () => {
       '--storage',
       'file:///nonexistent-astra',
     ]);
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'invalid_tenant' } });
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });

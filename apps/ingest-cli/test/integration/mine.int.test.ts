@@ -18,7 +18,7 @@ import {
   type S3Server,
   type SynthSession,
 } from '@astra/demo';
-import { sessionIdFor } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
 import { runCli } from '../support/run-cli';
 
 const TENANT = 'villa';

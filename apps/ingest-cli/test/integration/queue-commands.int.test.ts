@@ -1,5 +1,5 @@
 /**
- * `astra-ingest enqueue` and `astra-ingest status` against a real redis-server (DESIGN §7, §8): rows validated
+ * `astra-ingest enqueue` and `astra-ingest status` against a real redis-server (architecture §7, §8): rows validated
  * as in `mine`, actas copied into storage, one job per session with id {tenant}-{uuid}, a repeat enqueue adds
  * nothing, and status reports counts and failure reasons.
  */
@@ -10,7 +10,7 @@ import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '@astra/demo';
 import { MINING_QUEUE } from '@astra/mining';
-import { sessionIdFor } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
 import { runCli } from '../support/run-cli';
 
 const TENANT = 'villa';
@@ -111,7 +111,7 @@ describe('astra-ingest enqueue', () => {
       },
       actaKey: `mining/${TENANT}/${id1}.acta.docx`,
     });
-    // A job carries storage keys, never a local path (DESIGN §8).
+    // A job carries storage keys, never a local path (architecture §8).
     expect(JSON.stringify(job?.data)).not.toContain(dir);
     expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 2 });
   });
@@ -189,13 +189,13 @@ describe('astra-ingest status', () => {
   it('fails fast with exit 1 when Redis is unreachable, without printing the password', async () => {
     const result = await runCli(['status', '--redis', 'redis://user:hunter2@127.0.0.1:1', '--json']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('Redis at redis://[redacted]@127.0.0.1:1 is not reachable');
+    expect(result.stderr).toContain('Redis at redis://redacted@127.0.0.1:1 is not reachable');
     expect(result.stderr + result.stdout).not.toContain('hunter2');
   });
 
   it('a malformed Redis URL is bad usage (exit 2)', async () => {
     const result = await runCli(['status', '--redis', 'http://127.0.0.1:6379']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/Redis URL/);
+    expect(result.stderr).toMatch(/--redis: expected redis:\/\//);
   });
 });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFiles, synthesizeSession, type FileServer, type SynthSession } from '@astra/demo';
-import { sessionIdFor } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
 import { runCli } from '../support/run-cli';
 
 let dir: string;

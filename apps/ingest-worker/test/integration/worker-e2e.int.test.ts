@@ -10,19 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CoreClient } from '@astra/core-client';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
 import { serveFiles, startRedisServer, synthesizeSession, type FileServer, type RedisServer } from '@astra/demo';
 import {
+  createPipeline,
   MINING_QUEUE,
-  MiningOrchestrator,
   miningJobId,
-  planSessions,
+  readSessionsCsv,
+  resolveRuntimeConfig,
   storeActa,
   toMiningJob,
   type SessionSpec,
 } from '@astra/mining';
-import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys } from '@astra/storage';
 import { runCli, runWorkerToExit, spawnWorker, type WorkerProcess } from '../support/processes';
 import { waitFor } from '../support/wait-for';
 
@@ -67,16 +68,21 @@ beforeAll(async () => {
   // The reference: the same sessions mined in-process, as `astra-ingest mine` does.
   const refDir = path.join(root, 'reference');
   const plan = await planFor([1, 2, 3, 4], refDir);
-  const storage = openStorage(`file://${refDir}/storage`);
-  const orchestrator = new MiningOrchestrator({
-    storage,
-    transcripts: { kind: 'astra-core', client: new CoreClient({ baseUrl: referenceCore.url }) },
-    tmpRoot: refDir,
-  });
-  for (const session of plan) {
-    const outcome = await orchestrator.mineSession(session);
-    if (outcome.status !== 'ok') throw new Error(`reference run failed: ${outcome.stage} ${outcome.reason}`);
-    reference.set(session.id, await readOutputs(`${refDir}/storage`, session.id));
+  const pipeline = createPipeline(
+    resolveRuntimeConfig({
+      ASTRA_STORAGE: `file://${refDir}/storage`,
+      ASTRA_CORE_URL: referenceCore.url,
+      ASTRA_TMPDIR: refDir,
+    }),
+  );
+  try {
+    for (const session of plan) {
+      const outcome = await pipeline.orchestrator.mineSession(session);
+      if (outcome.status !== 'ok') throw new Error(`reference run failed: ${JSON.stringify(outcome.failure)}`);
+      reference.set(session.id, await readOutputs(`${refDir}/storage`, session.id));
+    }
+  } finally {
+    await pipeline.close();
   }
 }, 240_000);
 
@@ -109,8 +115,7 @@ async function planFor(ns: number[], dir: string): Promise<SessionSpec[]> {
     ns.map((n) => ({ n })),
     dir,
   );
-  const plan = await planSessions(await readFile(csv, 'utf8'), {
-    baseDir: dir,
+  const plan = await readSessionsCsv(csv, {
     tenant: TENANT,
     requireActa: true,
     transcripts: 'astra-core',

@@ -9,9 +9,11 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '@astra/demo';
-import { MINING_QUEUE, miningJobId, silentLogger, type SessionOutcome, type SessionSpec } from '@astra/mining';
-import { sessionIdFor } from '@astra/storage';
-import { resolveWorkerConfig, type Env } from '../../src/config';
+import { silentLogger } from '@astra/contracts';
+import { MINING_QUEUE, miningJobId, type SessionOutcome, type SessionSpec } from '@astra/mining';
+import { sessionIdFor } from '@astra/contracts';
+import type { Env } from '@astra/mining';
+import { resolveWorkerConfig } from '../../src/config';
 import { startIngestWorker, type IngestWorker } from '../../src/start-ingest-worker';
 import type { MineSession } from '../../src/create-mining-processor';
 import { waitFor } from '../support/wait-for';
@@ -94,10 +96,7 @@ const okOutcome = (session: SessionSpec): SessionOutcome => ({
 const failedOutcome = (session: SessionSpec, code: string, retryable: boolean): SessionOutcome => ({
   status: 'failed',
   session,
-  stage: 'download',
-  reason: `source said ${code}`,
-  code,
-  retryable,
+  failure: { stage: 'download', code, retryable, message: `source said ${code}` },
   error: new Error(code),
 });
 

@@ -8,7 +8,7 @@ import {
   transcriptionRequestSchema,
   transcriptionResponseSchema,
 } from '../../src/api-model';
-import { transcriptSchema, wordSchema } from '../../src/model';
+import { transcriptSchema, wordSchema } from '@astra/contracts';
 import { deepgramPrerecordedSchema, whisperVerboseJsonSchema } from '../../src/provider-payloads';
 
 type Json = { [key: string]: unknown };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '@astra/storage';
-import { buildDataset, splitOf, storeDataset } from '../../src/build-dataset';
+import { buildDataset, splitOf, storeDataset } from '../../src/dataset/build-dataset';
 
 let dir: string;
 let storage: Storage;

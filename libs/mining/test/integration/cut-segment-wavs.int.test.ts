@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManifestLine } from '@astra/aligner';
 import { openStorage, sessionKeys, type Storage } from '@astra/storage';
-import { cutSegmentWavs } from '../../src/cut-segment-wavs';
+import { cutSegmentWavs } from '../../src/dataset/cut-segment-wavs';
 
 const SESSION = '00000000-0000-5000-8000-000000000001';
 let dir: string;

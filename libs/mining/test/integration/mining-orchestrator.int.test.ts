@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '@astra/core-client';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
 import { serveFiles, synthesizeSession, type FileServer, type SynthSession } from '@astra/demo';
-import { openStorage, sessionIdFor, sessionKeys, type Storage } from '@astra/storage';
-import { MiningOrchestrator, type TranscriptSource } from '../../src/mining-orchestrator';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys, type Storage } from '@astra/storage';
+import { createAstraCoreSource, createCaptionsSource, type TranscriptSource } from '@astra/transcripts';
+import { MiningOrchestrator } from '../../src/session/mining-orchestrator';
 import type { SessionSpec } from '../../src/model';
 
 const TENANT = 't1';
@@ -62,14 +64,18 @@ afterAll(async () => {
 
 const orchestrator = (transcripts: TranscriptSource) =>
   new MiningOrchestrator({ storage, transcripts, tmpRoot: path.join(dir, 'tmp') });
+const astraCore = () => createAstraCoreSource({ client, ownsClient: false });
 
 describe('MiningOrchestrator', () => {
   it('reports an astra-core 500 as a retryable failure of the transcribe stage and keeps the stored audio', async () => {
     await rm(path.join(dir, 'tmp'), { recursive: true, force: true });
     await mkdir(path.join(dir, 'tmp'));
     core.addFaults({ status: 500 }, { status: 500 });
-    const outcome = await orchestrator({ kind: 'astra-core', client }).mineSession(session);
-    expect(outcome).toMatchObject({ status: 'failed', stage: 'transcribe', code: 'http_status', retryable: true });
+    const outcome = await orchestrator(astraCore()).mineSession(session);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failure: { stage: 'transcribe', code: 'http_status', retryable: true },
+    });
     expect(outcome.status === 'failed' && outcome.error.name).toBe('CoreClientError');
     expect(await storage.exists(sessionKeys(TENANT, session.id).audio)).toBe(true);
     expect(await storage.exists(sessionKeys(TENANT, session.id).transcript)).toBe(false);
@@ -77,7 +83,7 @@ describe('MiningOrchestrator', () => {
 
     // The next run skips the download and completes.
     const gets = media.requests.filter((r) => r.method === 'GET').length;
-    const retry = await orchestrator({ kind: 'astra-core', client }).mineSession(session);
+    const retry = await orchestrator(astraCore()).mineSession(session);
     expect(retry).toMatchObject({ status: 'ok', ran: ['transcribe', 'align'] });
     expect(retry.status === 'ok' && retry.kept).toBeGreaterThan(0);
     expect(media.requests.filter((r) => r.method === 'GET').length).toBe(gets);
@@ -86,20 +92,21 @@ describe('MiningOrchestrator', () => {
   it('reports a failed astra-core job that cannot be retried as permanent', async () => {
     const other = { ...session, id: sessionIdFor('t2', session.videoUrl), tenantId: 't2' };
     core.addFaults({ failJob: { code: 'unsupported_audio', message: 'bad audio', retryable: false } });
-    const outcome = await orchestrator({ kind: 'astra-core', client }).mineSession(other);
+    const outcome = await orchestrator(astraCore()).mineSession(other);
     expect(outcome).toMatchObject({
       status: 'failed',
-      stage: 'transcribe',
-      code: 'transcription_failed',
-      retryable: false,
+      failure: { stage: 'transcribe', code: 'transcription_failed', retryable: false },
     });
   }, 120_000);
 
   it('fails the transcribe stage with a clear reason when the video has no captions', async () => {
     const other = { ...session, id: sessionIdFor('t3', session.videoUrl), tenantId: 't3' };
-    const outcome = await orchestrator({ kind: 'captions' }).mineSession(other);
-    expect(outcome).toMatchObject({ status: 'failed', stage: 'transcribe', retryable: false });
-    expect(outcome.status === 'failed' && outcome.reason).toMatch(/No es captions or subtitles were found/);
+    const outcome = await orchestrator(createCaptionsSource({ tmpRoot: dir })).mineSession(other);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failure: { stage: 'transcribe', code: 'no_captions', retryable: false },
+    });
+    expect(outcome.status === 'failed' && outcome.failure.message).toMatch(/No es captions or subtitles were found/);
   }, 120_000);
 
   it('stops at the acta stage, before any download, when the DOCX is corrupt', async () => {
@@ -107,8 +114,11 @@ describe('MiningOrchestrator', () => {
     await writeFile(corrupt, Buffer.from('D0CF11E0A1B11AE1', 'hex'));
     const other = { ...session, id: sessionIdFor('t4', session.videoUrl), tenantId: 't4', actaPath: corrupt };
     const gets = media.requests.length;
-    const outcome = await orchestrator({ kind: 'astra-core', client }).mineSession(other);
-    expect(outcome).toMatchObject({ status: 'failed', stage: 'acta', code: 'legacy_doc', retryable: false });
+    const outcome = await orchestrator(astraCore()).mineSession(other);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failure: { stage: 'acta', code: 'legacy_doc', retryable: false },
+    });
     expect(media.requests.length).toBe(gets);
   }, 120_000);
 });

@@ -2,16 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ActaError,
-  actaSchema,
-  cleanLabelText,
-  extractActa,
-  isSpokenFragment,
-  readActaFile,
-  type Acta,
-  type Logger,
-} from '@astra/semantic-extractor';
+import { actaSchema, type Acta, type Logger } from '@astra/contracts';
+import { ActaError, cleanLabelText, extractActa, isSpokenFragment, readActaFile } from '@astra/semantic-extractor';
 import { generateActa, generatePlainDocx, type ActaStyle, type GeneratedActa } from '../fixtures/generate-actas';
 import { buildCfb, wordDocumentStream } from '../helpers/build-cfb';
 import { buildMinimalDocx, buildZip, paragraphXml } from '../helpers/build-zip';

@@ -288,7 +288,7 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
       await expectStorageError(storage.delete(key), 'invalid_key');
     });
 
-    it('stores a session under the DESIGN §3 layout and lists it by tenant', async () => {
+    it('stores a session under the architecture §3 layout and lists it by tenant', async () => {
       const tenant = `tenant-${String(++caseNumber)}`;
       const keys = sessionKeys(tenant, '0b7f3c52-9d43-5a51-8a3e-2f5f6e0c1d2a');
       await storage.put(keys.source, '{}');

@@ -13,7 +13,7 @@ export interface RunningS3rver {
   stop(): Promise<void>;
 }
 
-/** A real s3rver on 127.0.0.1:<free port> with bucket `astra-raw`, storing under a fresh temp dir (MACHINE-NOTES). */
+/** A real s3rver on 127.0.0.1:<free port> with bucket `astra-raw`, storing under a fresh temp dir (docs/tooling-notes.md). */
 export async function startS3rver(): Promise<RunningS3rver> {
   const directory = await mkdtemp(join(tmpdir(), 'astra-s3rver-'));
   const server = new S3rver({

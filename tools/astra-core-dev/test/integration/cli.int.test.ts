@@ -57,7 +57,7 @@ describe('astra-core-dev CLI', () => {
         provider: 'deepgram',
         language: 'es',
       });
-      expect(result.transcript).toEqual(NORMALIZED);
+      expect(result.payload).toEqual(NORMALIZED);
     } finally {
       await client.close();
       child.kill('SIGTERM');

@@ -171,7 +171,7 @@ describe('astra-core-dev', () => {
     expect((await submit(server, signed, { token })).status).toBe(200);
     expect(server.requests.map((r) => r.authorization)).toEqual(['missing', 'invalid', 'valid']);
     expect(server.requests[2]?.body).toMatchObject({
-      audio: { uri: 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?[redacted]' },
+      audio: { uri: 'https://astra-raw.s3.amazonaws.com/mining/t1/deepgram-take-3.wav?X-Amz-Signature=redacted' },
     });
     const recorded = JSON.stringify(server.requests);
     expect(recorded).not.toContain(token);

@@ -1,0 +1,3 @@
+import { defineLibBuild } from '../../tools/config/tsup.lib';
+
+export default defineLibBuild();

@@ -1,0 +1,3 @@
+import { defineLibTest } from '../../tools/config/vitest.lib';
+
+export default defineLibTest();
