@@ -2,25 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { codeLabel, createWorkerMetrics, METRIC_PREFIX } from './create-worker-metrics';
 
 describe('createWorkerMetrics', () => {
-  it('names every metric astra_worker_*, snake_case, counters ending in _total and durations in seconds', async () => {
+  it('names its own metrics astra_worker_*, keeps Node and process metrics under their standard names', async () => {
     const metrics = createWorkerMetrics();
     const all = await metrics.registry.getMetricsAsJSON();
     expect(all.length).toBeGreaterThan(10);
-    for (const metric of all) {
+    const names = all.map((m) => m.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'process_cpu_seconds_total',
+        'process_resident_memory_bytes',
+        'nodejs_heap_size_used_bytes',
+      ]),
+    );
+    for (const metric of all.filter((m) => !/^(process|nodejs)_/.test(m.name))) {
       expect(metric.name).toMatch(/^astra_worker_[a-z0-9_]+$/);
       if (String(metric.type) === 'counter') expect(metric.name).toMatch(/_total$/);
       if (String(metric.type) === 'histogram' && metric.name.startsWith(`${METRIC_PREFIX}stage`))
         expect(metric.name).toMatch(/_seconds$/);
     }
-    const own = all
-      .map((m) => m.name)
-      .filter((name) => !name.startsWith(`${METRIC_PREFIX}process_`) && !name.startsWith(`${METRIC_PREFIX}nodejs_`));
+    const own = names.filter((name) => name.startsWith(METRIC_PREFIX));
     expect(own.sort()).toEqual([
       'astra_worker_active_jobs',
       'astra_worker_audio_mined_seconds_total',
       'astra_worker_job_failures_total',
       'astra_worker_jobs_total',
       'astra_worker_kept_audio_seconds_total',
+      'astra_worker_queue_jobs',
       'astra_worker_segments_total',
       'astra_worker_source_pauses_total',
       'astra_worker_stage_duration_seconds',
@@ -42,6 +49,23 @@ describe('createWorkerMetrics', () => {
     expect(text).toContain('astra_worker_audio_mined_seconds_total 3600');
     expect(text).toContain('astra_worker_segments_total{result="kept"} 7');
     expect(metrics.registry.contentType).toContain('text/plain');
+  });
+
+  it('reports the queue depth by state at scrape time, and nothing when Redis does not answer', async () => {
+    let counts: Record<string, number> | Error = { waiting: 4, active: 1, failed: 2 };
+    const metrics = createWorkerMetrics({
+      defaultMetrics: false,
+      queueCounts: async () => {
+        if (counts instanceof Error) throw counts;
+        return counts;
+      },
+    });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('astra_worker_queue_jobs{state="waiting"} 4');
+    expect(text).toContain('astra_worker_queue_jobs{state="active"} 1');
+    expect(text).toContain('astra_worker_queue_jobs{state="delayed"} 0');
+    counts = new Error('Connection is closed.');
+    expect(await metrics.registry.metrics()).not.toContain('astra_worker_queue_jobs{');
   });
 
   it('two workers in one process get separate registries', async () => {

@@ -20,15 +20,24 @@ export type WorkerMetrics = {
   activeJobs: Gauge;
   stalledJobs: Counter;
   sourcePauses: Counter;
+  /** Jobs in the queue by state, read from Redis at each scrape (set by `watchQueueDepth`). */
+  queueJobs: Gauge<'state'>;
 };
+
+/** Queue states the depth gauge reports. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
 
 /**
  * The worker's Prometheus metrics in their own registry (served on /metrics), plus Node's default process
- * metrics under the same prefix. Label values come from closed sets (stages, error codes of the libs).
+ * metrics under their standard names (`process_*`, `nodejs_*`: what stock dashboards and alerts expect).
+ * Label values come from closed sets (stages, error codes of the libs, queue states).
  */
-export function createWorkerMetrics(options: { registry?: Registry; defaultMetrics?: boolean } = {}): WorkerMetrics {
+export function createWorkerMetrics(
+  options: { registry?: Registry; defaultMetrics?: boolean; queueCounts?: QueueCounts } = {},
+): WorkerMetrics {
   const registry = options.registry ?? new Registry();
-  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+  const queueCounts = options.queueCounts;
   const registers = [registry];
   return {
     registry,
@@ -82,8 +91,25 @@ export function createWorkerMetrics(options: { registry?: Registry; defaultMetri
       help: 'Times this worker paused the queue because the source answered with a bot check or 429.',
       registers,
     }),
+    queueJobs: new Gauge({
+      name: `${METRIC_PREFIX}queue_jobs`,
+      help: 'Jobs of the astra-mining queue by state, as Redis reports them at scrape time (the same for every worker).',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        if (!queueCounts) return;
+        // A scrape must not hang on a Redis that is down: no sample is better than a stale or blocked one.
+        const counts = await queueCounts().catch(() => undefined);
+        this.reset();
+        if (!counts) return;
+        for (const state of QUEUE_STATES) this.set({ state }, counts[state] ?? 0);
+      },
+    }),
   };
 }
+
+/** Reads the queue's job counts (bounded in time by the caller): `queue.getJobCounts(...QUEUE_STATES)`. */
+export type QueueCounts = () => Promise<Record<string, number>>;
 
 /** Label value for an error code: the code when it looks like one, else `other` (bounded cardinality). */
 export function codeLabel(code: string | undefined): string {

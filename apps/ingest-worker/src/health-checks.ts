@@ -24,10 +24,46 @@ export function toolsCheck(probe: () => Promise<Record<string, string>>): () => 
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+/** Rejects with `message` when `promise` does not settle within `timeoutMs`: no Redis call may hang a check. */
+export function withTimeout<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  message = `timed out after ${timeoutMs} ms`,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(message)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Whether Redis keeps the queue across a restart: `aof`, `rdb`, `none`, or `unknown` (CONFIG refused or timed out). */
+export type RedisPersistence = 'aof' | 'rdb' | 'aof+rdb' | 'none' | 'unknown';
+
+/**
+ * Reads Redis's persistence settings (`CONFIG GET appendonly`, `CONFIG GET save`). Without AOF or RDB a
+ * Redis restart silently loses every queued job (architecture §8), so the worker warns at start. Managed
+ * Redis services often refuse CONFIG: that is `unknown`, not an error.
+ */
+export async function readRedisPersistence(
+  client: { config(...args: ['GET', string]): Promise<unknown> },
+  timeoutMs: number,
+): Promise<RedisPersistence> {
+  try {
+    const [aof, save] = await withTimeout(
+      Promise.all([client.config('GET', 'appendonly'), client.config('GET', 'save')]),
+      timeoutMs,
+      `Redis did not answer CONFIG GET within ${timeoutMs} ms`,
+    );
+    const aofOn = configValue(aof) === 'yes';
+    const rdbOn = (configValue(save) ?? '').trim() !== '';
+    return aofOn && rdbOn ? 'aof+rdb' : aofOn ? 'aof' : rdbOn ? 'rdb' : 'none';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `CONFIG GET name` answers `[name, value]`. */
+function configValue(reply: unknown): string | undefined {
+  return Array.isArray(reply) && typeof reply[1] === 'string' ? reply[1] : undefined;
 }

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { ConfigError } from '@astra/mining';
 import { resolveWorkerConfig, type WorkerConfig } from './config';
-import { startIngestWorker } from './start-ingest-worker';
+import { SHUTDOWN_GRACE_MS, startIngestWorker } from './start-ingest-worker';
 
 /**
  * `astra-ingest-worker`: configured by env only (see README). SIGTERM/SIGINT → graceful shutdown (exit 0);
@@ -41,10 +41,18 @@ const onSignal = (signal: NodeJS.Signals) => {
     ingestWorker.cancelActiveJobs();
     return;
   }
+  // The last line of defence: whatever hangs, the process is gone soon after its deadline.
+  setTimeout(
+    () => {
+      logger.error({ signal }, 'shutdown overran its deadline: exiting now');
+      process.exit(1);
+    },
+    config.shutdownTimeoutMs + SHUTDOWN_GRACE_MS + 2_000,
+  ).unref();
   ingestWorker
     .shutdown(signal)
-    .then(() => {
-      process.exitCode = 0;
+    .then((clean) => {
+      process.exitCode = clean ? 0 : 1;
     })
     .catch((error: unknown) => {
       logger.error({ err: error }, 'shutdown failed');

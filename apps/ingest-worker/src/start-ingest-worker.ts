@@ -6,7 +6,7 @@ import type { Logger } from '@astra/contracts';
 import { probeTools } from '@astra/downloader';
 import { createPipeline, MINING_QUEUE } from '@astra/mining';
 import type { WorkerConfig } from './config';
-import { redisCheck, toolsCheck } from './health-checks';
+import { readRedisPersistence, redisCheck, toolsCheck, withTimeout } from './health-checks';
 import { startHealthServer, type HealthServer } from './start-health-server';
 import {
   createMiningProcessor,
@@ -15,7 +15,7 @@ import {
   type MiningJobResult,
 } from './create-mining-processor';
 import { prepareWorkerTempDir } from './prepare-worker-temp-dir';
-import { createWorkerMetrics, type WorkerMetrics } from './create-worker-metrics';
+import { createWorkerMetrics, QUEUE_STATES, type WorkerMetrics } from './create-worker-metrics';
 
 export type IngestWorkerOptions = {
   config: WorkerConfig;
@@ -37,17 +37,25 @@ export type IngestWorker = {
   isReady(): boolean;
   /**
    * Stops taking jobs, lets active ones finish up to `shutdownTimeoutMs`, then aborts them (yt-dlp/ffmpeg
-   * are killed, temp files removed) and puts them back in the wait list; closes every connection.
+   * are killed, temp files removed) and puts them back in the wait list; closes every connection. Resolves
+   * within `shutdownTimeoutMs + SHUTDOWN_GRACE_MS` whatever the state of Redis, storage or astra-core: true when
+   * everything closed cleanly, false when something had to be abandoned (the caller exits non-zero).
    */
-  shutdown(reason: string): Promise<void>;
+  shutdown(reason: string): Promise<boolean>;
   /** Skips the rest of the shutdown deadline (a second SIGTERM/SIGINT). */
   cancelActiveJobs(): void;
 };
 
+/** Bound of every Redis call made for health, metrics and start-up checks. */
+const REDIS_CHECK_TIMEOUT_MS = 2_000;
 /** Lower bound on the manual rate limit: `queue.rateLimit` only works with a limiter, so one is always set. */
 const UNLIMITED_JOBS = 1_000_000_000;
-/** After the deadline and the abort, how long cancelled jobs get to clean up before the worker gives up on them. */
-const ABORT_GRACE_MS = 15_000;
+/** After the deadline, how long cancelled jobs get to stop and go back to the queue before the worker gives up on them. */
+const RELEASE_GRACE_MS = 3_000;
+/** Then how long connections (Redis, storage, astra-core, HTTP) get to close before they are dropped. */
+const CLOSE_GRACE_MS = 1_500;
+/** The most a shutdown takes past `WORKER_SHUTDOWN_TIMEOUT_MS` (give the orchestrator's grace period that much more). */
+export const SHUTDOWN_GRACE_MS = RELEASE_GRACE_MS + CLOSE_GRACE_MS;
 
 /** BullMQ connection options: workers must retry Redis commands forever (docs/tooling-notes.md). */
 export function workerConnection(redisUrl: string): ConnectionOptions {
@@ -66,10 +74,13 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
   const mineSession: MineSession =
     options.mineSession ?? ((session, runOptions) => pipeline.orchestrator.mineSession(session, runOptions));
 
-  const metrics = createWorkerMetrics();
   const connection = workerConnection(config.runtime.redisUrl);
   const queue = new Queue(MINING_QUEUE, { connection });
   queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
+  const metrics = createWorkerMetrics({
+    queueCounts: () =>
+      withTimeout(queue.getJobCounts(...QUEUE_STATES), REDIS_CHECK_TIMEOUT_MS, 'queue counts timed out'),
+  });
   let shuttingDown = false;
 
   const processor = createMiningProcessor({
@@ -115,13 +126,15 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     lazyConnect: true,
   });
   healthRedis.on('error', (error) => logger.debug({ err: error }, 'health check Redis connection error'));
-  healthRedis.connect().catch((error: unknown) => logger.debug({ err: error }, 'health check Redis connection failed'));
+  const healthConnected = healthRedis
+    .connect()
+    .catch((error: unknown) => logger.debug({ err: error }, 'health check Redis connection failed'));
   const probe = options.probeTools ?? (() => probeTools({ ...config.runtime.tools, logger }));
 
   const http = await startHealthServer({
     host: config.http.host,
     port: config.http.port,
-    checks: { redis: redisCheck(healthRedis, 2_000), tools: toolsCheck(probe) },
+    checks: { redis: redisCheck(healthRedis, REDIS_CHECK_TIMEOUT_MS), tools: toolsCheck(probe) },
     isReady: () => !shuttingDown && worker.isRunning(),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     logger,
@@ -129,6 +142,14 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
 
   const running = worker.run().catch((error: unknown) => logger.error({ err: error }, 'worker stopped with an error'));
   await worker.waitUntilReady();
+  await withTimeout(healthConnected, REDIS_CHECK_TIMEOUT_MS).catch(() => undefined);
+  const redisPersistence = await readRedisPersistence(healthRedis, REDIS_CHECK_TIMEOUT_MS);
+  if (redisPersistence === 'none') {
+    logger.warn(
+      { redisPersistence },
+      'REDIS HAS NO PERSISTENCE (no AOF, no RDB): a Redis restart loses every queued job. Turn on appendonly (or save) on the Redis server.',
+    );
+  }
   logger.info(
     {
       queue: MINING_QUEUE,
@@ -137,34 +158,50 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
       http: http.url,
       tmpDir: temp.dir,
       storage: storage.uri,
+      redisPersistence,
     },
     'worker started',
   );
 
-  let shutdownPromise: Promise<void> | undefined;
+  let shutdownPromise: Promise<boolean> | undefined;
   const cancelActiveJobs = () => worker.cancelAllJobs(SHUTDOWN_ABORT_REASON);
 
-  const shutdown = (reason: string): Promise<void> => {
+  const shutdown = (reason: string): Promise<boolean> => {
     shutdownPromise ??= (async () => {
       shuttingDown = true;
       logger.info(
         { reason, deadlineMs: config.shutdownTimeoutMs },
         'shutting down: taking no new jobs, waiting for the active ones',
       );
+      let clean = true;
+      // worker.close() waits for the active jobs, and for Redis: with Redis down it never settles, so every
+      // wait below is bounded and what does not settle in time is abandoned (its lock expires, another worker
+      // takes the job).
       const closed = worker.close().then(() => true);
       if (!(await settlesWithin(closed, config.shutdownTimeoutMs))) {
         logger.warn({}, 'shutdown deadline reached: cancelling active jobs and putting them back in the queue');
         cancelActiveJobs();
-        if (!(await settlesWithin(closed, ABORT_GRACE_MS)))
-          logger.error({}, 'active jobs did not stop after cancellation; closing anyway');
+        if (!(await settlesWithin(closed, RELEASE_GRACE_MS))) {
+          clean = false;
+          logger.error({}, 'active jobs did not go back to the queue in time (Redis unreachable?); abandoning them');
+        }
       }
-      await running;
-      await Promise.allSettled([queue.close(), http.close(), pipeline.close()]);
+      const connections = Promise.allSettled([running, queue.close(), http.close(), pipeline.close()]);
+      if (!(await settlesWithin(connections, CLOSE_GRACE_MS))) {
+        clean = false;
+        logger.error(
+          {},
+          'connections did not close in time (Redis, storage or astra-core unreachable?); dropping them',
+        );
+      }
+      await settlesWithin(Promise.allSettled([worker.disconnect(), queue.disconnect()]), 500);
       healthRedis.disconnect();
-      await rm(temp.dir, { recursive: true, force: true }).catch((error: unknown) =>
-        logger.warn({ err: error }, 'could not remove the temp dir'),
-      );
-      logger.info({}, 'worker stopped');
+      await rm(temp.dir, { recursive: true, force: true }).catch((error: unknown) => {
+        clean = false;
+        logger.warn({ err: error }, 'could not remove the temp dir');
+      });
+      logger.info({ clean }, 'worker stopped');
+      return clean;
     })();
     return shutdownPromise;
   };

@@ -30,11 +30,21 @@ export type QueueStatus = {
   completed: number;
   failed: number;
   delayed: number;
-  /** > 0 while the fleet is paused after a bot check or 429 from the source. */
-  rateLimitedForMs: number;
+  /**
+   * > 0 while the fleet is paused because a source answered with a bot check or 429 (the worker's manual
+   * `queue.rateLimit`). The ordinary job-start limiter is not a pause and is not reported here.
+   */
+  sourcePausedForMs: number;
   /** The most recent failed jobs (up to --limit). */
   failures: FailedJobInfo[];
 };
+
+/**
+ * BullMQ's manual `rateLimit` (what a worker does after a bot check or 429) fills the limiter key with
+ * MAX_SAFE_INTEGER; ordinary job starts only count up to the limiter's max. Asking for the TTL "when at least
+ * this many" therefore tells a source pause from a busy limiter.
+ */
+const SOURCE_PAUSE_MARK = Number.MAX_SAFE_INTEGER;
 
 /** `astra-ingest status`: job counts of the mining queue and why failed jobs failed (architecture §7). */
 export async function runStatusCommand(
@@ -54,7 +64,7 @@ export async function runStatusCommand(
       completed: counts['completed'] ?? 0,
       failed: counts['failed'] ?? 0,
       delayed: counts['delayed'] ?? 0,
-      rateLimitedForMs: Math.max(0, await queue.getRateLimitTtl()),
+      sourcePausedForMs: Math.max(0, await queue.getRateLimitTtl(SOURCE_PAUSE_MARK)),
       failures: failedJobs
         .filter((job) => job !== undefined)
         .map((job) => {
@@ -99,8 +109,8 @@ function failureOf(data: unknown): SessionFailure | undefined {
 export function formatStatus(status: QueueStatus): string {
   return [
     `queue ${status.queue}: ${status.waiting} waiting, ${status.active} active, ${status.completed} completed, ${status.failed} failed, ${status.delayed} delayed`,
-    ...(status.rateLimitedForMs > 0
-      ? [`paused for ${Math.ceil(status.rateLimitedForMs / 1000)} s more (the source asked us to slow down)`]
+    ...(status.sourcePausedForMs > 0
+      ? [`paused for ${Math.ceil(status.sourcePausedForMs / 1000)} s more (the source asked us to slow down)`]
       : []),
     ...(status.failures.length > 0 ? ['failed jobs:'] : []),
     ...status.failures.map(

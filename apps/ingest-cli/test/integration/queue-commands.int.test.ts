@@ -143,7 +143,7 @@ describe('astra-ingest status', () => {
       completed: 0,
       failed: 0,
       delayed: 0,
-      rateLimitedForMs: 0,
+      sourcePausedForMs: 0,
       failures: [],
     });
 
@@ -154,7 +154,8 @@ describe('astra-ingest status', () => {
           throw new UnrecoverableError('[download/not_found] the media was not found (HTTP 404/410)');
         return { kept: 1 };
       },
-      { connection: { url: redis.url, maxRetriesPerRequest: null } },
+      // A limiter, as real workers have: its counter is not a pause and must not be reported as one.
+      { connection: { url: redis.url, maxRetriesPerRequest: null }, limiter: { max: 1000, duration: 60_000 } },
     );
     try {
       for (;;) {
@@ -169,7 +170,7 @@ describe('astra-ingest status', () => {
     const result = await runCli(['status', '--redis', redis.url, '--json']);
     expect(result.exitCode).toBe(0);
     const status = JSON.parse(result.stdout) as Record<string, unknown> & { failures: Array<Record<string, unknown>> };
-    expect(status).toMatchObject({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
+    expect(status).toMatchObject({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0, sourcePausedForMs: 0 });
     expect(status.failures).toEqual([
       {
         id: `${TENANT}-${id2}`,
@@ -184,6 +185,16 @@ describe('astra-ingest status', () => {
     const human = await runCli(['status', '--redis', redis.url]);
     expect(human.stdout).toContain('0 waiting, 0 active, 1 completed, 1 failed, 0 delayed');
     expect(human.stdout).toContain(`${TENANT}-${id2}  attempts 1  [download/not_found]`);
+    expect(human.stdout).not.toContain('paused');
+
+    // A worker that met a bot check pauses the fleet: that, and only that, is a pause.
+    await queue.rateLimit(30_000);
+    const paused = await runCli(['status', '--redis', redis.url, '--json']);
+    expect((JSON.parse(paused.stdout) as { sourcePausedForMs: number }).sourcePausedForMs).toBeGreaterThan(20_000);
+    expect((await runCli(['status', '--redis', redis.url])).stdout).toMatch(
+      /paused for \d+ s more \(the source asked us to slow down\)/,
+    );
+    await queue.removeRateLimitKey();
   });
 
   it('fails fast with exit 1 when Redis is unreachable, without printing the password', async () => {

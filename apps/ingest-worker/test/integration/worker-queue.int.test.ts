@@ -9,12 +9,10 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '@astra/demo';
-import { silentLogger } from '@astra/contracts';
-import { MINING_QUEUE, miningJobId, type SessionOutcome, type SessionSpec } from '@astra/mining';
-import { sessionIdFor } from '@astra/contracts';
-import type { Env } from '@astra/mining';
+import { sessionIdFor, silentLogger, type Logger } from '@astra/contracts';
+import { MINING_QUEUE, miningJobId, type Env, type SessionOutcome, type SessionSpec } from '@astra/mining';
 import { resolveWorkerConfig } from '../../src/config';
-import { startIngestWorker, type IngestWorker } from '../../src/start-ingest-worker';
+import { SHUTDOWN_GRACE_MS, startIngestWorker, type IngestWorker } from '../../src/start-ingest-worker';
 import type { MineSession } from '../../src/create-mining-processor';
 import { waitFor } from '../support/wait-for';
 
@@ -61,10 +59,14 @@ async function enqueue(session: SessionSpec, attempts = 3) {
   );
 }
 
-async function startWorker(mineSession: MineSession, env: Env = {}): Promise<IngestWorker> {
+async function startWorker(
+  mineSession: MineSession,
+  env: Env = {},
+  options: { logger?: Logger; redisUrl?: string } = {},
+): Promise<IngestWorker> {
   const config = resolveWorkerConfig(
     {
-      REDIS_URL: redis.url,
+      REDIS_URL: options.redisUrl ?? redis.url,
       ASTRA_STORAGE: `file://${tmp}/storage`,
       ASTRA_TMPDIR: tmp,
       WORKER_HTTP_HOST: '127.0.0.1',
@@ -76,7 +78,7 @@ async function startWorker(mineSession: MineSession, env: Env = {}): Promise<Ing
   );
   const worker = await startIngestWorker({
     config,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     mineSession,
     probeTools: async () => ({ ytDlp: '2023.03.04', ffmpeg: '5.1', ffprobe: '5.1' }),
   });
@@ -193,9 +195,64 @@ describe('ingest worker on a real Redis (fake orchestrator)', () => {
     const stopping = worker.shutdown('SIGTERM');
     await waitFor('readiness to drop', () => (worker.isReady() ? undefined : true));
     release();
-    await stopping;
+    expect(await stopping).toBe(true);
     const job = await queue.getJob(miningJobId(session));
     expect(await job?.getState()).toBe('completed');
+  });
+
+  it('holds its shutdown deadline with Redis down: the job is abandoned to the lock, temp files go, the result says unclean', async () => {
+    const own = await startRedisServer();
+    const session = sessionFor(9);
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const worker = await startWorker(
+      async (s, options) => {
+        started();
+        await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
+        return failedOutcome(s, 'aborted', true);
+      },
+      { WORKER_SHUTDOWN_TIMEOUT_MS: '500' },
+      { redisUrl: own.url },
+    );
+    workers.splice(workers.indexOf(worker), 1);
+    const ownQueue = new Queue(MINING_QUEUE, { connection: { url: own.url } });
+    await ownQueue.add('mine', { session }, { jobId: miningJobId(session) });
+    await running;
+    await ownQueue.close();
+    await own.close();
+    // Bounded by the test's own timeout too; the worker promises deadline + SHUTDOWN_GRACE_MS.
+    const outcome = await Promise.race([
+      worker.shutdown('SIGTERM'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 500 + SHUTDOWN_GRACE_MS + 3_000)),
+    ]);
+    expect(outcome).toBe(false);
+    const { access } = await import('node:fs/promises');
+    await expect(access(worker.tmpDir)).rejects.toThrow();
+  });
+
+  it.each([
+    ['without persistence', false, 'none', true],
+    ['with an append-only file', true, 'aof', false],
+  ])('checks Redis persistence at start (%s)', async (_label, persistent, mode, warned) => {
+    const own = await startRedisServer({ persistent });
+    const lines: Array<{ level: string; fields: object; message: string }> = [];
+    const record = (level: string) => (fields: object, message?: string) =>
+      lines.push({ level, fields, message: message ?? '' });
+    const logger: Logger = {
+      debug: record('debug'),
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+    };
+    try {
+      const worker = await startWorker(async (s) => okOutcome(s), {}, { logger, redisUrl: own.url });
+      expect(lines.find((l) => l.message === 'worker started')?.fields).toMatchObject({ redisPersistence: mode });
+      expect(lines.some((l) => l.level === 'warn' && /NO PERSISTENCE/.test(l.message))).toBe(warned);
+      await worker.shutdown('test end');
+      workers.splice(workers.indexOf(worker), 1);
+    } finally {
+      await own.close();
+    }
   });
 
   it('at the shutdown deadline the job is aborted, put back in the queue untouched, and another worker completes it', async () => {
