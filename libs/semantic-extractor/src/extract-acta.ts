@@ -1,10 +1,10 @@
-import { buildActa } from './build-acta';
-import { convertDocxToHtml } from './convert-docx-to-html';
-import { DEFAULT_DOCX_LIMITS, resolveDocxLimits, type DocxLimits } from './docx-limits';
+import { buildActa } from './minutes/build-acta';
+import { convertDocxToHtml } from './docx/convert-docx-to-html';
+import { DEFAULT_DOCX_LIMITS, resolveDocxLimits, type DocxLimits } from './docx/docx-limits';
 import { silentLogger, type Logger } from './logger';
 import { actaSchema, type Acta } from './model';
-import { openDocxPackage } from './open-docx-package';
-import { readBlocks } from './read-blocks';
+import { openDocxPackage } from './docx/open-docx-package';
+import { readBlocks } from './docx/read-blocks';
 
 export type ExtractActaOptions = {
   /** Zip-bomb and size guards, checked before anything is inflated. */

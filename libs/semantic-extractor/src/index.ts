@@ -1,11 +1,11 @@
-export { cleanLabelText } from './clean-label-text';
-export { DEFAULT_DOCX_LIMITS } from './docx-limits';
-export type { DocxLimits } from './docx-limits';
+export { cleanLabelText } from './text/clean-label-text';
+export { DEFAULT_DOCX_LIMITS } from './docx/docx-limits';
+export type { DocxLimits } from './docx/docx-limits';
 export { ActaError } from './errors';
 export type { ActaErrorCode } from './errors';
 export { DEFAULT_EXTRACT_ACTA_OPTIONS, extractActa, resolveExtractActaOptions } from './extract-acta';
 export type { ExtractActaOptions, ResolvedExtractActaOptions } from './extract-acta';
-export { isSpokenFragment } from './is-spoken-fragment';
+export { isSpokenFragment } from './minutes/is-spoken-fragment';
 export type { Logger } from './logger';
 export { actaMetaSchema, actaSchema, agendaItemSchema, fragmentKindSchema, fragmentSchema } from './model';
 export type { Acta, ActaMeta, AgendaItem, Fragment, FragmentKind } from './model';

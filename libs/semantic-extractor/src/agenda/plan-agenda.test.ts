@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { b, h, li, p } from '../test/helpers/blocks';
+import { b, h, li, p } from '../../test/helpers/blocks';
 import { planAgenda } from './plan-agenda';
 
 const headingsOf = (plan: ReturnType<typeof planAgenda>): [number, number][] =>

@@ -1,9 +1,9 @@
-import { classifyParagraph } from './classify-paragraph';
-import type { AgendaItem } from './model';
-import { normalizeText } from './normalize-text';
+import { classifyParagraph } from '../minutes/classify-paragraph';
+import type { AgendaItem } from '../model';
+import { normalizeText } from '../text/normalize-text';
 import { parseAgendaHeading, type AgendaHeading } from './parse-agenda-heading';
-import { foldSpanish } from './parse-spanish-number';
-import type { Block } from './read-blocks';
+import { foldSpanish } from '../text/parse-spanish-number';
+import type { Block } from '../layout/block';
 
 /** Where the agenda is in the document: the title, the ORDEN DEL DÍA list, and the item headings of the body. */
 export type AgendaPlan = {

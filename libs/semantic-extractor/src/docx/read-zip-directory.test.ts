@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildZip } from '../test/helpers/build-zip';
+import { buildZip } from '../../test/helpers/build-zip';
 import { DEFAULT_DOCX_LIMITS, resolveDocxLimits } from './docx-limits';
 import { readZipDirectory } from './read-zip-directory';
 

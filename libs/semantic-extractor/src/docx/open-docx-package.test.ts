@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCfb, wordDocumentStream } from '../test/helpers/build-cfb';
-import { buildMinimalDocx, buildZip, paragraphXml } from '../test/helpers/build-zip';
+import { buildCfb, wordDocumentStream } from '../../test/helpers/build-cfb';
+import { buildMinimalDocx, buildZip, paragraphXml } from '../../test/helpers/build-zip';
 import { DEFAULT_DOCX_LIMITS, resolveDocxLimits } from './docx-limits';
 import { openDocxPackage } from './open-docx-package';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { b, h, p, table } from '../test/helpers/blocks';
+import { b, h, p, table } from '../../test/helpers/blocks';
 import { buildActa } from './build-acta';
-import { ActaError } from './errors';
-import type { Fragment } from './model';
+import { ActaError } from '../errors';
+import type { Fragment } from '../model';
 
 const view = (fragments: readonly Fragment[]) =>
   fragments.map(({ kind, itemIndex, speaker, role, verbatim, text }) => ({

@@ -1,5 +1,5 @@
 import { findSpeakerReferences, titleCase, type SpeakerReference } from './find-speaker';
-import { foldSpanish } from './parse-spanish-number';
+import { foldSpanish } from '../text/parse-spanish-number';
 
 /** A dialogue line: "SR. ALCALDE: Buenas tardes.", "Sr. Pérez (PSOE): Gracias." */
 export type DialogueLine = { speaker: string; role?: string; speech: string };

@@ -1,4 +1,4 @@
-import { foldSpanish } from './parse-spanish-number';
+import { foldSpanish } from '../text/parse-spanish-number';
 
 /** A person or office named in the minutes, as the speaker of a fragment. */
 export type SpeakerReference = {

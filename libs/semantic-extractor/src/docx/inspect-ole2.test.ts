@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCfb, wordDocumentStream } from '../test/helpers/build-cfb';
+import { buildCfb, wordDocumentStream } from '../../test/helpers/build-cfb';
 import { inspectOle2 } from './inspect-ole2';
 
 describe('inspectOle2', () => {

@@ -1,4 +1,9 @@
-import { foldSpanish, parseRomanNumeral, parseSpanishCardinal, parseSpanishOrdinal } from './parse-spanish-number';
+import {
+  foldSpanish,
+  parseRomanNumeral,
+  parseSpanishCardinal,
+  parseSpanishOrdinal,
+} from '../text/parse-spanish-number';
 
 /** A numbered agenda-item heading: its number and the title after it (may be empty: title on the next line). */
 export type AgendaHeading = {

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import type { DocxLimits } from './docx-limits';
-import { ActaError } from './errors';
+import { ActaError } from '../errors';
 import { inspectOle2 } from './inspect-ole2';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from './read-zip-directory';
 import { sniffContainer } from './sniff-container';

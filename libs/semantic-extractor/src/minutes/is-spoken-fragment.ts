@@ -1,4 +1,4 @@
-import type { Fragment, FragmentKind } from './model';
+import type { Fragment, FragmentKind } from '../model';
 
 const SPOKEN_KINDS: ReadonlySet<FragmentKind> = new Set(['intervention', 'reading', 'vote', 'procedural']);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSpokenFragment } from './is-spoken-fragment';
-import type { FragmentKind } from './model';
+import type { FragmentKind } from '../model';
 
 describe('isSpokenFragment', () => {
   it.each([

@@ -5,21 +5,21 @@ import {
   isPlainNameList,
   type ParagraphCue,
 } from './classify-paragraph';
-import { cleanLabelText } from './clean-label-text';
-import { ActaError } from './errors';
-import type { Acta, Fragment, FragmentKind } from './model';
+import { cleanLabelText } from '../text/clean-label-text';
+import { ActaError } from '../errors';
+import type { Acta, Fragment, FragmentKind } from '../model';
 import {
   isNameList,
   parseDialogueLine,
   parseSpeechFormula,
   type DialogueLine,
   type SpeechFormula,
-} from './parse-speech-formula';
-import { foldSpanish } from './parse-spanish-number';
-import { planAgenda, type AgendaPlan } from './plan-agenda';
-import { readActaMeta } from './read-acta-meta';
-import type { Block } from './read-blocks';
-import { splitQuotes, type OpenQuote, type QuotePiece } from './split-quotes';
+} from '../speakers/parse-speech-formula';
+import { foldSpanish } from '../text/parse-spanish-number';
+import { planAgenda, type AgendaPlan } from '../agenda/plan-agenda';
+import { readActaMeta } from '../meta/read-acta-meta';
+import type { Block } from '../layout/block';
+import { splitQuotes, type OpenQuote, type QuotePiece } from '../verbatim/split-quotes';
 
 type SpeechContext = { speaker?: string; role?: string; kind: 'intervention' | 'reading' };
 

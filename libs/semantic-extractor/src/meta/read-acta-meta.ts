@@ -1,8 +1,8 @@
-import { titleCase } from './find-speaker';
-import type { ActaMeta } from './model';
-import { normalizeText } from './normalize-text';
-import { parseSpanishDate } from './parse-spanish-date';
-import { foldSpanish } from './parse-spanish-number';
+import { titleCase } from '../speakers/find-speaker';
+import type { ActaMeta } from '../model';
+import { normalizeText } from '../text/normalize-text';
+import { parseSpanishDate } from '../text/parse-spanish-date';
+import { foldSpanish } from '../text/parse-spanish-number';
 
 const MAX_TITLE = 300;
 const MAX_PREAMBLE_CHARS = 20_000;

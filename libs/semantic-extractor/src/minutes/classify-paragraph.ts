@@ -1,5 +1,5 @@
-import { isNameList } from './parse-speech-formula';
-import { foldSpanish } from './parse-spanish-number';
+import { isNameList } from '../speakers/parse-speech-formula';
+import { foldSpanish } from '../text/parse-spanish-number';
 
 /**
  * What a paragraph of the minutes is, from its wording alone (speaker formulas are read elsewhere):

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { DocxPackage } from './open-docx-package';
-import { ActaError } from './errors';
+import { ActaError } from '../errors';
 
 /**
  * Style map on top of mammoth's defaults (which already map Heading 1-6): the Word "Title" style (dropped by

@@ -1,5 +1,5 @@
 import type { DocxLimits } from './docx-limits';
-import { ActaError } from './errors';
+import { ActaError } from '../errors';
 
 /** One entry of a zip's central directory, sizes as declared there (zip64 fields honoured). */
 export type ZipEntry = {
