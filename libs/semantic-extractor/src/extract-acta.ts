@@ -5,6 +5,7 @@ import { silentLogger, type Logger } from './logger';
 import { actaSchema, type Acta } from './model';
 import { openDocxPackage } from './docx/open-docx-package';
 import { readBlocks } from './docx/read-blocks';
+import { removePageFurniture } from './layout/remove-page-furniture';
 
 export type ExtractActaOptions = {
   /** Zip-bomb and size guards, checked before anything is inflated. */
@@ -48,7 +49,8 @@ export async function extractActa(input: Uint8Array | Buffer, options: ExtractAc
   const { html, warnings } = await convertDocxToHtml(docx);
   signal?.throwIfAborted();
   if (warnings > 0) logger.debug({ warnings }, 'mammoth reported conversion warnings');
-  const blocks = readBlocks(html);
+  const layout = removePageFurniture(readBlocks(html));
+  const blocks = layout.blocks;
   const acta = actaSchema.parse(buildActa(blocks));
   logger.debug({ blocks: blocks.length, items: acta.items.length, fragments: acta.fragments.length }, 'acta extracted');
   return acta;

@@ -13,6 +13,8 @@ export type AgendaHeading = {
   numbering: 'digits' | 'ordinal' | 'roman' | 'cardinal';
   /** Introduced by "Punto", "Asunto" or "Apartado". */
   prefixed: boolean;
+  /** The introducing word, folded ("asunto"), when there is one: headings of one agenda share it. */
+  prefix?: string;
 };
 
 const MAX_INDEX = 200;
@@ -32,6 +34,8 @@ const DIGITS = new RegExp(
 const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const CARDINAL = new RegExp(`^${PREFIX}(${CARDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const ROMAN = new RegExp(`^${PREFIX}?([IVXL]{1,7})(${SEPARATOR})\\s*`, 'u');
+/** After "Asunto"/"Punto" a roman numeral may be in any case and need no separator ("ASUNTO III- …", "Punto iv …"). */
+const PREFIXED_ROMAN = new RegExp(`^${PREFIX}([ivxlc]{1,7})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 
 /**
  * Recognises the usual shapes of an agenda-item heading: "1.- Aprobación…", "1. …", "1) …", "1º.- …", "1.º …",
@@ -48,7 +52,8 @@ export function parseAgendaHeading(text: string): AgendaHeading | undefined {
     tryShape(line, DIGITS.exec(line), 'digits', (value) => Number(value)) ??
     tryShape(line, ORDINAL.exec(folded), 'ordinal', parseSpanishOrdinal) ??
     tryShape(line, CARDINAL.exec(folded), 'cardinal', parseSpanishCardinal) ??
-    tryShape(line, ROMAN.exec(line), 'roman', parseRomanNumeral)
+    tryShape(line, ROMAN.exec(line), 'roman', parseRomanNumeral) ??
+    tryShape(line, PREFIXED_ROMAN.exec(folded), 'roman', (value) => parseRomanNumeral(value.toUpperCase()))
   );
 }
 
@@ -59,7 +64,8 @@ function tryShape(
   parse: (value: string) => number | undefined,
 ): AgendaHeading | undefined {
   if (!match) return undefined;
-  const prefixed = match[1] !== undefined;
+  const prefix = match[1]?.toLowerCase();
+  const prefixed = prefix !== undefined;
   const separator = match[3];
   if (!prefixed && separator === undefined) return undefined;
   const index = parse(match[2] ?? '');
@@ -70,5 +76,5 @@ function tryShape(
     .replace(/^del\s+orden\s+del\s+d[ií]a\s*[.:,;–—-]*\s*/iu, '')
     .trim();
   if (/^[,;]/.test(title)) return undefined;
-  return { index, title, numbering, prefixed };
+  return { index, title, numbering, prefixed, ...(prefix ? { prefix } : {}) };
 }

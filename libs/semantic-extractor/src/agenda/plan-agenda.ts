@@ -109,7 +109,8 @@ function readAgendaList(blocks: readonly Block[], from: number): AgendaList {
     if (!block || block.type === 'table' || classifyParagraph(block.text) !== 'agenda') continue;
     const list = readListEntries(blocks, marker + 1);
     // A real list is followed by the bodies, numbered from the start again. When the numbering never restarts,
-    // the "ORDEN DEL DÍA" heading introduced the bodies themselves and the first "entry" is item 1's heading.
+    // the "ORDEN DEL DÍA" heading introduced the bodies themselves and the first "entry" is item 1's heading
+    // ("ORDEN DEL DÍA" / "ASUNTO I.- …" / its body): resolution points numbered 1 later do not make it a list.
     if (list.entries.size > 0 && numberingRestarts(blocks, list)) {
       list.blocks.add(marker);
       return list;
@@ -120,9 +121,14 @@ function readAgendaList(blocks: readonly Block[], from: number): AgendaList {
 
 function numberingRestarts(blocks: readonly Block[], list: AgendaList): boolean {
   const first = Math.min(...list.entries.keys());
-  return blocks
-    .slice(list.end)
-    .some((block) => block.type !== 'table' && parseAgendaHeading(block.text)?.index === first);
+  const firstTitle = list.entries.get(first) ?? '';
+  return blocks.slice(list.end).some((block) => {
+    if (block.type === 'table') return false;
+    const heading = parseAgendaHeading(block.text);
+    if (heading?.index !== first) return false;
+    // Two or more entries in a row are a list; a single one only when its item comes again later.
+    return list.entries.size >= 2 || similarity(heading.title || block.text, firstTitle) >= 0.5;
+  });
 }
 
 function readListEntries(blocks: readonly Block[], from: number): AgendaList {
@@ -217,34 +223,82 @@ function scoreCandidate(
   if (upper) score += 2;
   if (listMatch) score += 3;
   if (text.length <= 300) score += 1;
-  if (text.length > 400) score -= 3;
+  if (text.length > 400 && !(block.allBold && upper)) score -= 3;
   if (infinitive && !listMatch) score -= 1;
   if (heading.prefixed) score += 1;
   return { block: index, heading, score, strong: isHeading || listMatch };
 }
 
+type Headings = Map<number, { index: number; titleBlocks: number }>;
+
+/**
+ * The items of one acta are numbered one way ("ASUNTO I.-", "PUNTO 3º.-", "3.-", "PRIMERO.-"): each family of
+ * numbering is tried as the item level on its own, and the family whose sequence carries the most weight wins.
+ * Resolution points ("PRIMERO.- Aprobar…") and numbered lists inside an item then cannot interleave with the
+ * items; strong candidates (Word headings, ORDEN DEL DÍA matches) join whatever the family.
+ */
 function selectHeadings(
   blocks: readonly Block[],
   candidates: readonly Candidate[],
   listEntries: ReadonlyMap<number, string>,
-): Map<number, { index: number; titleBlocks: number }> {
+): Headings {
   const formatted = candidates.some((candidate) => {
     const block = blocks[candidate.block];
     return candidate.strong || block?.allBold === true;
   });
   const threshold = formatted ? 3 : 1;
-  const headings = new Map<number, { index: number; titleBlocks: number }>();
-  let current = 0;
+  const families = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
+    const key = familyOf(candidate.heading);
+    families.set(key, [...(families.get(key) ?? []), candidate]);
+  }
+  let best: { headings: Headings; weight: number } = { headings: new Map(), weight: 0 };
+  for (const [key, members] of families) {
+    const pool = candidates.filter((candidate) => candidate.strong || familyOf(candidate.heading) === key);
+    const selected = sequence(blocks, pool, listEntries, threshold, key, members);
+    const weight = [...selected.keys()].reduce(
+      (sum, block) => sum + (candidates.find((candidate) => candidate.block === block)?.score ?? 0),
+      0,
+    );
+    if (weight > best.weight) best = { headings: selected, weight };
+  }
+  return best.headings;
+}
+
+function sequence(
+  blocks: readonly Block[],
+  pool: readonly Candidate[],
+  listEntries: ReadonlyMap<number, string>,
+  threshold: number,
+  family: string,
+  members: readonly Candidate[],
+): Headings {
+  const headings: Headings = new Map();
+  let current = 0;
+  // A numbering slip or restart ("… ASUNTO XI.- …, ASUNTO VI.- …") is still the next item when the family is
+  // introduced by a word and the heading is set like the others: it takes the next index.
+  const prefixed = family.startsWith('asunto:') || family.startsWith('punto:') || family.startsWith('apartado:');
+  const usual = Math.min(...members.filter((member) => member.score >= threshold).map((member) => member.score));
+  for (const candidate of pool) {
     const gap = candidate.heading.index - current;
     const maxGap = candidate.strong ? MAX_STRONG_GAP : MAX_GAP;
-    if (gap < 1 || gap > maxGap || candidate.score < threshold) continue;
-    if (listEntries.size > 0 && !listEntries.has(candidate.heading.index) && !candidate.strong && gap > 1) continue;
+    if (candidate.score < threshold) continue;
+    let index = candidate.heading.index;
+    if (gap < 1 || gap > maxGap) {
+      const slip = prefixed && current > 0 && familyOf(candidate.heading) === family && candidate.score >= usual;
+      if (!slip) continue;
+      index = current + 1;
+    } else if (listEntries.size > 0 && !listEntries.has(index) && !candidate.strong && gap > 1) continue;
     const titleBlocks = candidate.heading.title === '' && isTitleLine(blocks[candidate.block + 1]) ? 1 : 0;
-    headings.set(candidate.block, { index: candidate.heading.index, titleBlocks });
-    current = candidate.heading.index;
+    headings.set(candidate.block, { index, titleBlocks });
+    current = index;
   }
   return headings;
+}
+
+function familyOf(heading: AgendaHeading): string {
+  const numbering = heading.numbering === 'cardinal' ? 'ordinal' : heading.numbering;
+  return `${heading.prefix ?? ''}:${numbering}`;
 }
 
 function fallBackToUnnumberedHeadings(
@@ -298,7 +352,7 @@ function isSectionLabel(block: Block): boolean {
 }
 
 function cleanTitle(text: string): string {
-  return normalizeText(text).replace(/[\s.:;,]+$/u, '');
+  return normalizeText(text).replace(/[\s.:;,–—-]+$/u, '');
 }
 
 function isUpperCase(text: string): boolean {
