@@ -237,9 +237,9 @@ describe('buildActa', () => {
     expect(view(fragments).map(({ kind }) => kind)).toEqual(['procedural', 'other', 'other']);
   });
 
-  it('gives a quoted paragraph without any speaker context to no one', () => {
+  it('takes a quotation that nobody is said to speak or read for a quoted document (never verbatim speech)', () => {
     expect(view(inItem(p('«Texto citado sin presentación previa alguna.»')))).toEqual([
-      { kind: 'intervention', itemIndex: 1, verbatim: true, text: 'Texto citado sin presentación previa alguna.' },
+      { kind: 'other', itemIndex: 1, verbatim: false, text: 'Texto citado sin presentación previa alguna.' },
     ]);
   });
 

@@ -20,8 +20,30 @@ import { planAgenda, type AgendaPlan } from '../agenda/plan-agenda';
 import { readActaMeta } from '../meta/read-acta-meta';
 import type { Block } from '../layout/block';
 import { splitQuotes, type OpenQuote, type QuotePiece } from '../verbatim/split-quotes';
+import {
+  introducesDocument,
+  isLiteralMarker,
+  isReadAloud,
+  isReportedSpeech,
+  opensDocument,
+} from '../verbatim/quoted-document';
+import { containsPersonalData } from '../personal-data/find-personal-data';
+import { readAttendance, addPerson } from '../speakers/read-attendance';
+import { resolveSpeaker } from '../speakers/resolve-speaker';
 
-type SpeechContext = { speaker?: string; role?: string; kind: 'intervention' | 'reading' };
+/**
+ * Who is speaking, reading aloud, or (kind `document`) which quoted document is being copied into the acta:
+ * a document's text is never speech. `literal`: the acta says it copies the speech word for word.
+ */
+type SpeechContext = {
+  speaker?: string;
+  role?: string;
+  kind: 'intervention' | 'reading' | 'document';
+  literal?: boolean;
+  reported?: boolean;
+};
+const DOCUMENT: SpeechContext = { kind: 'document' };
+const VOTE_START = /^\s*(?:sometid[oa]s?|se\s+somete|votaci[oó]n|votos?\b|resultado\s+de\s+la\s+votaci[oó]n)/iu;
 
 const MIN_QUOTED_WORDS = 4;
 const CONTINUES_SPEAKER =
@@ -39,8 +61,8 @@ export function buildActa(blocks: readonly Block[]): Acta {
   }
   const plan = planAgenda(blocks);
   const walker = new MinutesWalker(blocks, plan);
-  const fragments = walker.walk();
   const firstHeading = Math.min(...plan.headings.keys(), blocks.length);
+  const fragments = canonicalSpeakers(walker.walk(), attendanceTexts(blocks.slice(0, firstHeading)));
   const preamble = blocks
     .slice(0, firstHeading)
     .filter((block, index) => index !== plan.titleBlock && !plan.listBlocks.has(index) && block.type !== 'table')
@@ -61,6 +83,8 @@ class MinutesWalker {
   private pending: SpeechContext | undefined;
   private dialogue: SpeechContext | undefined;
   private lastSpeech: SpeechContext | undefined;
+  /** The last speaker named by a formula, for "Se copia literalmente." on the next line. */
+  private lastFormula: SpeechContext | undefined;
 
   /** The same text is often looked at several times (quote checks, formulas, cues): each analysis runs once. */
   private readonly cues = new Map<string, { value: ParagraphCue | undefined }>();
@@ -157,6 +181,11 @@ class MinutesWalker {
       this.emit(this.cue(text) === 'attendance' ? 'attendance' : 'heading', text, false);
       return;
     }
+    if (text.length < 300 && (isNameList(text) || isPersonLine(text)) && !this.formula(text)?.speaker) {
+      // A list of people inside an item (a board drawn, polling-station members): never speech.
+      this.emit('other', text, false);
+      return;
+    }
     if (this.open) {
       const open = this.open;
       this.open = undefined;
@@ -198,7 +227,14 @@ class MinutesWalker {
     pieces.forEach((piece, position) => {
       const text = piece.text.trim();
       if (piece.quoted) {
-        const speech = context ?? (position === 0 ? fallback : undefined) ?? { kind: 'intervention' };
+        const intro = position > 0 ? (pieces[position - 1]?.text ?? '') : '';
+        const named = context ?? (position === 0 ? fallback : undefined);
+        const document =
+          named?.kind === 'document' ||
+          opensDocument(text) ||
+          (!named?.speaker && (intro === '' || introducesDocument(intro)) && named?.kind !== 'reading') ||
+          (named?.kind === 'reading' && !named.literal && intro !== '' && !isReadAloud(intro));
+        const speech = document ? DOCUMENT : (named ?? DOCUMENT);
         this.emit(speech.kind, text, true, speech);
         this.lastSpeech = speech;
         if (position === pieces.length - 1 && open) this.open = { quote: open, context: speech };
@@ -247,16 +283,50 @@ class MinutesWalker {
       this.emit('other', text, false);
       return;
     }
+    if (isLiteralMarker(text)) {
+      // "Se copia literalmente.": what follows is the last speaker's own words (or a document's, with none).
+      const speaker = this.pending ?? this.lastSpeech ?? this.lastFormula;
+      this.emit('other', text, false, speaker);
+      this.pending = speaker?.speaker ? { ...speaker, literal: true } : DOCUMENT;
+      return;
+    }
+    if (this.pending?.kind !== 'reading' && opensDocument(text)) {
+      this.resetSpeech();
+      this.emit('other', text, false);
+      this.pending = DOCUMENT;
+      return;
+    }
     const formula = this.formula(text);
+    if (formula?.introducesSpeech && announcesResolution(text)) {
+      // "…se propone por la Alcaldía el siguiente ACUERDO:" — resolution points follow, not speech.
+      this.resetSpeech();
+      this.emitFormula(text, formula);
+      this.resolution = true;
+      return;
+    }
     if (formula?.introducesSpeech) {
       this.resetSpeech();
       this.emitFormula(text, formula);
-      this.pending = contextOf(formula);
+      // "Se da cuenta del informe…:" copies a document; "da lectura a…:" reads it aloud.
+      this.pending = formula.kind === 'reading' && !isReadAloud(text) ? DOCUMENT : contextOf(formula);
+      return;
+    }
+    if (!formula && /:\s*$/u.test(text) && !announcesResolution(text) && introducesDocument(text) && !cue) {
+      this.resetSpeech();
+      this.emit('other', text, false);
+      this.pending = DOCUMENT;
       return;
     }
     const continuing = this.pending ?? this.dialogue;
-    if (continuing && !formula && !isStructure(cue)) {
-      this.emit(continuing.kind, text, true, continuing);
+    if (continuing && !formula && !breaksContext(cue, text, continuing)) {
+      if (continuing.kind === 'document') {
+        this.emit('other', text, false);
+        return;
+      }
+      // Once the acta reports ("1ª) Que, …"), what follows in the same turn is reported too.
+      if (!continuing.literal && isReportedSpeech(text)) continuing.reported = true;
+      const verbatim = continuing.literal === true || continuing.reported !== true;
+      this.emit(continuing.kind, text, verbatim, continuing);
       this.lastSpeech = continuing;
       return;
     }
@@ -303,6 +373,8 @@ class MinutesWalker {
    */
   private emitFormula(text: string, formula: SpeechFormula): void {
     const context = contextOf(formula);
+    if (context.speaker) this.lastFormula = context;
+    if (formula.kind === 'reading' && isReadAloud(text) && /\bsiguientes?\b/iu.test(text)) this.pending = context;
     if (formula.kind === 'reading') this.emit('reading', text, false, context);
     else if (formula.formulaOnly) this.emit('other', text, false, context);
     else this.emit('intervention', text, false, context);
@@ -325,12 +397,27 @@ class MinutesWalker {
     this.pending = undefined;
     this.dialogue = undefined;
     this.lastSpeech = undefined;
+    this.lastFormula = undefined;
     this.resolution = false;
   }
 
-  private emit(kind: FragmentKind, raw: string, verbatim: boolean, context?: SpeechContext): void {
+  private emit(
+    written: FragmentKind | 'document',
+    raw: string,
+    writtenVerbatim: boolean,
+    writtenContext?: SpeechContext,
+  ): void {
     const text = cleanLabelText(raw);
     if (text === '') return;
+    // A quoted document is copied into the acta, not said: never a label, never verbatim speech.
+    let kind: FragmentKind = written === 'document' ? 'other' : written;
+    let verbatim = written === 'document' ? false : writtenVerbatim;
+    const context = writtenContext?.kind === 'document' ? undefined : writtenContext;
+    if (kind !== 'other' && kind !== 'heading' && kind !== 'attendance' && containsPersonalData(text)) {
+      // Personal data is never a label, whoever says it (DESIGN §5).
+      kind = 'other';
+      verbatim = false;
+    }
     this.fragments.push({
       id: `f${this.fragments.length + 1}`,
       itemIndex: this.itemIndex,
@@ -357,6 +444,50 @@ function isStructuredQuotation(pieces: readonly QuotePiece[]): boolean {
 
 function isStructure(cue: ParagraphCue | undefined): boolean {
   return cue !== undefined;
+}
+
+/** A text read aloud may contain "por unanimidad" ("se adopta por unanimidad la siguiente declaración"). */
+function breaksContext(cue: ParagraphCue | undefined, text: string, context: SpeechContext): boolean {
+  if (!isStructure(cue)) return false;
+  if ((context.kind === 'reading' || context.kind === 'document') && cue === 'vote') return VOTE_START.test(text);
+  return true;
+}
+
+/** "D. JOSÉ MARÍA SÁNCHEZ ADALID, Arquitecto Técnico Municipal, Vocal." — a person and an office, nothing said. */
+function isPersonLine(text: string): boolean {
+  return (
+    /^\s*(?:[-–•▪]\s*)?(?:D\.|Dña\.|Dª|Don|Doña|Sr\.|Sra\.|H\.\s?C\.)\s*[\p{Lu}][\p{L}.' -]+,\s*(?:que\s+actuar[aá]\s+como\s+)?[\p{L} .,()-]{2,120}\.?$/u.test(
+      text,
+    ) && !/\b(?:manifiesta|dice|indica|explica|pregunta|responde|interviene|señala|expone)\b/iu.test(text)
+  );
+}
+
+/** The preamble as written (groups in parentheses kept), a table row as "label: names". */
+function attendanceTexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type !== 'table') return block.lines.length > 1 ? block.lines : [block.text];
+    return block.rows.map((row) => {
+      const [first = '', ...rest] = row.filter((cell) => cell !== '');
+      return rest.length === 0 ? first : `${first.replace(/:\s*$/u, '')}: ${rest.join(', ')}`;
+    });
+  });
+}
+
+/** One person, one name: speakers resolved through the attendance list and the roles the acta gives them. */
+function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly string[]): Fragment[] {
+  const people = readAttendance(preamble);
+  for (const fragment of fragments) {
+    if (!fragment.speaker || !fragment.role) continue;
+    const named = /^(?:Sr\.|Sra\.|Srta\.|D\.|Dña\.|H\.C\.)\s+/u.exec(fragment.speaker);
+    if (!named) continue;
+    const canonical = resolveSpeaker(fragment.speaker, undefined, people);
+    if (canonical !== fragment.speaker) addPerson(people, canonical, fragment.role);
+  }
+  return fragments.map((fragment) => {
+    if (!fragment.speaker) return fragment;
+    const speaker = resolveSpeaker(fragment.speaker, fragment.role, people);
+    return speaker === fragment.speaker ? fragment : { ...fragment, speaker };
+  });
 }
 
 function contextOf(formula: SpeechFormula): SpeechContext {

@@ -35,10 +35,11 @@ const PARTICLES = [
   .join('|');
 const NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)*${NAME_WORD}){0,6}`;
 const HONORIFIC_WORD = '(?:Srta|SRTA|Sres|SRES|Sra|SRA|Sr|SR|Dña|DÑA|Dñª|Dª)';
-const HONORIFIC = `(?:(?:Ilm[oa]|ILM[OA]|Excm[oa]|EXCM[OA])\\.?\\s+)?(?:(?:Sra|SRA|Sr|SR)\\.\\s*(?=D\\.|Dª|Dñ|DÑ|Do[nñ]|DO[NÑ]))?(?:${HONORIFIC_WORD}\\.|${HONORIFIC_WORD}(?=\\s)|D\\.ª|Señora|SEÑORA|Señor|SEÑOR|Doña|DOÑA|Don|DON|D\\.)`;
+const HONORIFIC = `(?:(?:Ilm[oa]|ILM[OA]|Excm[oa]|EXCM[OA])\\.?\\s+)?(?:(?:Sra|SRA|Sr|SR)\\.\\s*(?=D\\.|Dª|Dñ|DÑ|Do[nñ]|DO[NÑ]))?(?:${HONORIFIC_WORD}\\.|${HONORIFIC_WORD}(?=\\s)|D\\.ª|Señora|SEÑORA|Señor|SEÑOR|Doña|DOÑA|Don|DON|H\\.\\s?C\\.|Hble\\.|HBLE\\.|(?:Honorable|HONORABLE)(?:\\s+(?:Concejala?|CONCEJALA?|Regidora?|REGIDORA?))?|D\\.)`;
 const OFFICE_WORDS = variants(
   'alcaldesa alcalde presidenta presidente presidencia vicepresidenta vicepresidente alcaldía alcaldia secretaría ' +
-    'secretaria secretario interventora interventor tesorera tesorero portavoz concejala concejal edil',
+    'secretaria secretario interventora interventor tesorera tesorero portavoz concejala concejal edil regidora regidor ' +
+    'síndica síndico sindica sindico',
 );
 const OFFICE_SUFFIX = variants(
   'presidenta presidente general interventora interventor accidental municipal delegada delegado',
@@ -60,10 +61,13 @@ const ROLE_APPOSITION = new RegExp(
 );
 const PAREN_APPOSITION = /^\s*\(([^()\n]{1,80})\)/u;
 const NAME_AFTER_OFFICE = new RegExp(`^\\s*,?\\s*(${HONORIFIC})\\s*(${NAME})`, 'u');
+/** Latin-American minutes name a councillor by office alone: "el Concejal Juan Pérez", "la Regidora Ana Gil". */
+const NAME_RIGHT_AFTER_OFFICE = new RegExp(`^[ \\t]+(${NAME})`, 'u');
+const PERSON_OFFICES = /^(?:concejala?|regidora?|s[ií]ndic[oa]|edil|honorable concejala?)$/iu;
 
 /** Cheap pre-check: every honorific and office starts with one of these. */
 const MAY_REFER =
-  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm)/iu;
+  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm|h\.\s?c\.|hble|honorable|regidor|s[ií]ndic)/iu;
 
 /** Words that end a name: verbs and connectors that all-caps text would otherwise glue onto the name. */
 const NAME_STOPS = new Set(
@@ -77,7 +81,23 @@ const NAME_STOPS = new Set(
 );
 const PARTICLE_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'da', 'das', 'do', 'dos', 'di']);
 /** First words that make an honorific + "name" an office: "Sr. Concejal Delegado de Hacienda". */
-const OFFICE_FIRST_WORDS = new Set(['concejal', 'concejala', 'portavoz', 'teniente', 'edil', 'delegado', 'delegada']);
+const OFFICE_FIRST_WORDS = new Set([
+  'concejal',
+  'concejala',
+  'portavoz',
+  'teniente',
+  'edil',
+  'delegado',
+  'delegada',
+  'regidor',
+  'regidora',
+  'sindico',
+  'sindica',
+  'presidente',
+  'presidenta',
+  'secretario',
+  'secretaria',
+]);
 const OFFICE_NAMES = new Set(
   (
     'alcalde alcaldesa presidente presidenta presidencia alcaldia secretario secretaria interventor interventora ' +
@@ -119,6 +139,19 @@ export function findSpeakerReferences(text: string): SpeakerReference[] {
 
 /** An office, or the person named right after it ("el Alcalde-Presidente, D. Juan Pérez"). */
 function officeReference(text: string, office: string, start: number, end: number): SpeakerReference {
+  if (PERSON_OFFICES.test(office)) {
+    const direct = NAME_RIGHT_AFTER_OFFICE.exec(text.slice(end, end + 200));
+    const name = direct ? trimName(direct[1] ?? '') : '';
+    if (direct && name.split(/\s+/).length >= 2 && !OFFICE_FIRST_WORDS.has(foldSpanish(name.split(/\s+/)[0] ?? ''))) {
+      const nameEnd = end + direct[0].indexOf(direct[1] ?? '') + rawLength(direct[1] ?? '', name);
+      return withApposition(text, {
+        speaker: titleCase(name),
+        role: capitalize(titleCase(office)),
+        start,
+        end: nameEnd,
+      });
+    }
+  }
   const named = NAME_AFTER_OFFICE.exec(text.slice(end, end + 200));
   const name = named ? trimName(named[2] ?? '') : '';
   if (named && name !== '') {
@@ -186,6 +219,7 @@ function canonicalHonorific(written: string): string {
   if (/^sres/.test(folded)) return 'Sres.';
   if (/^(sr|senor)/.test(folded)) return 'Sr.';
   if (/^(dna|dª|d\.ª|dona|dnª)/.test(folded)) return 'Dña.';
+  if (/^(h\.\s?c\.|hble|honorable)/.test(folded)) return 'H.C.';
   return 'D.';
 }
 

@@ -16,15 +16,15 @@ export type SpeechFormula = {
 };
 
 const VERB =
-  '(?:manifiest|manifest[oó]|dic[eéi]|dij|expon|expus|expres|señal|indic|respond|contest|replic|pregunt|afirm|explic|añad|anad|coment|declar|intervien|intervin|toma\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|tom[oó]\\s+la\\s+palabra|hace\\s+uso\\s+de\\s+la\\s+palabra|solicit|propon|propus|rueg|formul|agradec|insist|aclar|matiz|puntualiz|recuerd|record|critic|muestr|mostr|defiend|defend|lament|consider|entiend|opin|argument|sostien|sostuv|advier|advirt|anunci|reiter|contin[uú]|conclu|finaliz|termin|plante|hace\\s+constar|desea|quiere|pide|pidi|reproch|denunci|destac|subray|justific|valor|felicit|apunt|precis|reconoc|sugier|sugir|lee|le[ií]|da\\s+lectura|di[oó]\\s+lectura|procede\\s+a\\s+(?:la\\s+)?lectura|da\\s+cuenta|di[oó]\\s+cuenta|habla|inform|presenta|present[oó]|defiende|calific|acus|reclam|exig|insta|inst[oó])\\p{L}*';
+  '(?:manifiest|manifest[oó]|dic[eéi]|dij|expon|expus|expres|señal|indic|respond|contest|replic|pregunt|afirm|explic|añad|anad|coment|declar|intervien|intervin|toma\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|tom[oó]\\s+la\\s+palabra|hace\\s+uso\\s+de\\s+la\\s+palabra|solicit|propon|propus|rueg|formul|agradec|insist|aclar|matiz|puntualiz|recuerd|record|critic|muestr|mostr|defiend|defend|lament|consider|entiend|opin|argument|sostien|sostuv|advier|advirt|anunci|reiter|contin[uú]|conclu|finaliz|termin|plante|hace\\s+constar|desea|quiere|pide|pidi|reproch|denunci|destac|subray|justific|valor|felicit|apunt|precis|reconoc|sugier|sugir|lee|le[ií]|da\\s+lectura|di[oó]\\s+lectura|procede\\s+a\\s+(?:la\\s+)?lectura|da\\s+cuenta|di[oó]\\s+cuenta|habla|inform|presenta|present[oó]|defiende|calific|acus|reclam|exig|insta|inst[oó]|da(?:n)?\\s+respuesta|di[oó]\\s+respuesta|da\\s+contestaci[oó]n|realiz|interpel|solicit)\\p{L}*';
 const ADVERBS =
-  '(?:(?:de\\s+nuevo|nuevamente|brevemente|a\\s+continuaci[oó]n|tambi[eé]n|asimismo|seguidamente|finalmente|igualmente|acto\\s+seguido|en\\s+primer\\s+lugar|en\\s+turno\\s+de\\s+r[eé]plica|en\\s+r[eé]plica)\\s*,?\\s+)*';
+  '(?:(?:de\\s+nuevo|nuevamente|brevemente|a\\s+continuaci[oó]n|tambi[eé]n|asimismo|seguidamente|finalmente|igualmente|acto\\s+seguido|acto\\s+continuo|en\\s+primer\\s+lugar|en\\s+turno\\s+de\\s+r[eé]plica|en\\s+r[eé]plica|para\\s+finalizar|para\\s+terminar|por\\s+[uú]ltimo|posteriormente|despu[eé]s|luego|tras\\s+ello|en\\s+este\\s+(?:punto|momento))\\s*,?\\s+)*';
 const VERB_AFTER = new RegExp(
-  `^\\s*(?:,[^,:;«»“”"]{1,100},)?\\s*,?\\s*(?:(?:quien|que|el\\s+cual|la\\s+cual)\\s+)?${ADVERBS}(?:(?:le|les|lo|se|nos)\\s+)?${VERB}`,
+  `^\\s*(?:,[^,:;«»“”"]{1,100},|,(?:[^,.:;«»“”"]|\\.(?!\\s)){1,140}\\s(?=${VERB}))?\\s*,?\\s*(?:(?:quien|que|el\\s+cual|la\\s+cual)\\s+)?${ADVERBS}(?:(?:le|les|lo|se|nos)\\s+)?${VERB}`,
   'iu',
 );
 const VERB_BEFORE = new RegExp(
-  `(?:^|[,.;:]\\s*|\\by\\s+)${ADVERBS}(?:interviene|intervino|toma\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|tom[oó]\\s+la\\s+palabra|hace\\s+uso\\s+de\\s+la\\s+palabra|responde|respondi[oó]|contesta|contest[oó]|replica|replic[oó]|pregunta|pregunt[oó]|a[nñ]ade|aclara|explica|manifiesta|dice|informa|expone|lee|seguidamente\\s+interviene)\\s+${ADVERBS}(?:el|la|EL|LA)?\\s*$`,
+  `(?:^|[,.;:]\\s*|\\by\\s+)${ADVERBS}(?:interviene|intervino|tomando\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|haciendo\\s+uso\\s+de\\s+la\\s+palabra|interviniendo|respondiendo|contestando|toma\\s+(?:de\\s+nuevo\\s+|nuevamente\\s+)?la\\s+palabra|tom[oó]\\s+la\\s+palabra|hace\\s+uso\\s+de\\s+la\\s+palabra|responde|respondi[oó]|contesta|contest[oó]|replica|replic[oó]|pregunta|pregunt[oó]|a[nñ]ade|aclara|explica|manifiesta|dice|informa|expone|lee|seguidamente\\s+interviene)\\s+${ADVERBS}(?:el|la|EL|LA)?\\s*$`,
   'iu',
 );
 const GIVES_FLOOR =
@@ -32,6 +32,14 @@ const GIVES_FLOOR =
 const OBJECT_POSITION =
   /(?:^|[^\p{L}])(?:a|al|del|de|con|para|hacia|sobre|contra|ante|entre|seg[uú]n|que|y|e|o|u)\s+(?:el|la|los|las)?\s*$/iu;
 const AGENT_BEFORE = /(?:^|[^\p{L}])por\s+(?:el|la)?\s*$/iu;
+/** Impersonal formulas: "Se explica por el Sr. Alcalde que…", "Se realizan las siguientes preguntas por la Sra. X". */
+const IMPERSONAL_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])se\\s+${VERB}(?:\\s+[\\p{L}]+){0,4}\\s+por\\s+(?:el|la)?\\s*$`,
+  'iu',
+);
+/** Noun formulas at the start: "Respuesta del Sr. Alcalde:", "Intervención de la Sra. X:", "Turno del H.C. Y". */
+const NOUN_BEFORE =
+  /^\s*(?:[-–—•]\s*)?(?:respuesta|respuestas|contestaci[oó]n|r[eé]plica|d[uú]plica|intervenci[oó]n|turno(?:\s+de\s+(?:palabra|intervenci[oó]n))?|pregunta|preguntas|ruego|ruegos|exposici[oó]n|explicaci[oó]n|palabras)\s+(?:de[l]?\s+)?(?:la\s+|el\s+)?$/iu;
 const PASSIVE_AFTER = /^\s*,?\s*(?:(?:se|le|les)\s+)+/iu;
 const READING =
   /\b(?:da(?:n)?|di[oó]|dando|dar)\s+lectura|\bse\s+lee\b|\blectura\s+(?:al|a\s+la|a\s+los|del|de\s+la|de\s+los|[ií]ntegra)\b|\bprocede\s+a\s+(?:la\s+)?lectura|\bprocede\s+a\s+leer|\b(?:se\s+)?da\s+cuenta\b|\bdi[oó]\s+cuenta\b|\bdando\s+cuenta\b|\blee\s+(?:el|la|los|las)\b/iu;
@@ -97,6 +105,8 @@ function findFormulaSpeaker(text: string): SpeakerReference | undefined {
     const before = text.slice(Math.max(0, reference.start - 60), reference.start);
     const after = text.slice(reference.end, reference.end + 200);
     if (GIVES_FLOOR.test(before)) return reference;
+    if (IMPERSONAL_BEFORE.test(before)) return reference;
+    if (reference.start < 40 && NOUN_BEFORE.test(text.slice(0, reference.start))) return reference;
     if (AGENT_BEFORE.test(before) && PASSIVE_AFTER.test(after)) return reference;
     if (OBJECT_POSITION.test(before)) continue;
     if (VERB_AFTER.test(after) || VERB_BEFORE.test(before)) return reference;
