@@ -50,7 +50,8 @@ export function removePageFurniture(blocks: readonly Block[]): RemovePageFurnitu
     const key = keys[index] ?? '';
     const total = counts.get(key) ?? 0;
     const banded = bandCounts.get(key) ?? 0;
-    if (total >= 2 && banded >= 2 && banded >= total * 0.6) return true;
+    // A letterhead line is a few words ("ACTA DEL PLENO", "Ayuntamiento de X"), not a sentence of the minutes.
+    if (total >= 2 && banded >= 2 && banded >= total * 0.6 && isLetterheadLike(block.text)) return true;
     return isSandwichedLabel(block);
   });
 
@@ -137,4 +138,8 @@ export function joinBlocks(previous: Block, next: Block): Block {
 function isCapitals(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+function isLetterheadLike(text: string): boolean {
+  return text.split(/\s+/).length <= 10 && !/[.;:]\s*$/u.test(text);
 }

@@ -34,7 +34,7 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
     matches.push({ kind, text: value, start, end });
   };
   for (const match of text.matchAll(LABELLED_ID)) {
-    const value = (match[1] ?? '').replace(/(?<=[\d*])[\s-]+[^\d*\s]$|\s+$/u, '');
+    const value = (match[1] ?? '').replace(/(?<=[\d*])\s+\p{Ll}$|\s+$/u, '');
     if (/\d.*\d.*\d.*\d/.test(value) || value.includes('*'))
       add('national_id', match.index + match[0].lastIndexOf(value), value);
   }
