@@ -207,7 +207,7 @@ class MinutesWalker {
       return;
     }
     const split = splitQuotes(text);
-    if (isStructuredQuotation(split.pieces)) {
+    if (isStructuredQuotation(split.pieces) || this.isQuoteAfterComma(split.pieces)) {
       this.handlePieces(split.pieces, split.open, this.pending ?? this.lastSpeech ?? this.dialogue);
       return;
     }
@@ -240,6 +240,7 @@ class MinutesWalker {
         if (position === pieces.length - 1 && open) this.open = { quote: open, context: speech };
         return;
       }
+      if (!/[\p{L}\p{N}]/u.test(text)) return; // the "." after a closing quote
       if (position === pieces.length - 1 && position > 0) {
         this.handleTrailing(text, context ?? fallback);
         return;
@@ -248,7 +249,7 @@ class MinutesWalker {
       if (formula) {
         context = contextOf(formula);
         this.emitFormula(text, formula);
-      } else if (/:\s*$/u.test(text) && (context ?? fallback)) {
+      } else if (/[:,]\s*$/u.test(text) && (context ?? fallback)) {
         context = context ?? fallback;
         this.emit('other', text, false, context);
       } else {
@@ -256,6 +257,14 @@ class MinutesWalker {
         this.handleNarrative(text);
       }
     });
+  }
+
+  /** "El Sr. X manifiesta, «…»": quoted speech opening after a comma, when the words before name who speaks. */
+  private isQuoteAfterComma(pieces: readonly QuotePiece[]): boolean {
+    const [intro, quote] = pieces;
+    if (!intro || !quote || intro.quoted || !quote.quoted || !/,\s*$/u.test(intro.text)) return false;
+    if (quote.text.trim().split(/\s+/).length < MIN_QUOTED_WORDS) return false;
+    return this.formula(intro.text.replace(/,\s*$/u, ':'))?.speaker !== undefined;
   }
 
   /** Narrative after the last quotation of a paragraph: "…», concluye el Sr. X." or "y añade que…". */
