@@ -58,8 +58,8 @@ describe('built bundles', () => {
       const file = path.join(outDir, format === 'cjs' ? 'index.cjs' : 'index.js');
       const script =
         format === 'cjs'
-          ? `require(${JSON.stringify(file)}).extractActa(require('node:fs').readFileSync(${JSON.stringify(pdf)})).then((a) => console.log(a.items.length))`
-          : `import(${JSON.stringify(file)}).then((m) => m.extractActa(require('node:fs').readFileSync(${JSON.stringify(pdf)}))).then((a) => console.log(a.items.length))`;
+          ? `require(${JSON.stringify(file)}).extractActa(require('node:fs').readFileSync(${JSON.stringify(pdf)})).then((a) => process.stdout.write(String(a.items.length)))`
+          : `import(${JSON.stringify(file)}).then((m) => m.extractActa(require('node:fs').readFileSync(${JSON.stringify(pdf)}))).then((a) => process.stdout.write(String(a.items.length)))`;
       const { stdout } = await run(process.execPath, ['-e', script], { cwd: lib });
       expect(stdout.trim()).toBe('4');
     },
