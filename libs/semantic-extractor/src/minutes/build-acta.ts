@@ -492,9 +492,12 @@ function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly st
     const canonical = resolveSpeaker(fragment.speaker, undefined, people);
     if (canonical !== fragment.speaker) addPerson(people, canonical, fragment.role);
   }
+  const resolved = new Map<string, string>();
   return fragments.map((fragment) => {
     if (!fragment.speaker) return fragment;
-    const speaker = resolveSpeaker(fragment.speaker, fragment.role, people);
+    const key = `${fragment.speaker}\u0000${fragment.role ?? ''}`;
+    const speaker = resolved.get(key) ?? resolveSpeaker(fragment.speaker, fragment.role, people);
+    resolved.set(key, speaker);
     return speaker === fragment.speaker ? fragment : { ...fragment, speaker };
   });
 }

@@ -33,8 +33,8 @@ export function isReadAloud(text: string): boolean {
 }
 
 export function isLiteralMarker(text: string): boolean {
-  const line = foldSpanish(text.trim());
-  return line.length < 80 && LITERAL_MARKER.test(line);
+  const trimmed = text.trim();
+  return trimmed.length < 80 && LITERAL_MARKER.test(foldSpanish(trimmed));
 }
 
 /** Reported, not literal: "1ª) Que, los de fracción…", "Que no se ha recibido…". */
