@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a fragment of the minutes is. Only some kinds are ever spoken aloud (DESIGN §5). */
+/** What a fragment of the minutes is. Only some kinds are ever spoken aloud (docs/architecture.md §5). */
 export const fragmentKindSchema = z.enum([
   'intervention',
   'reading',

@@ -423,7 +423,7 @@ class MinutesWalker {
     let verbatim = written === 'document' ? false : writtenVerbatim;
     const context = writtenContext?.kind === 'document' ? undefined : writtenContext;
     if (kind !== 'other' && kind !== 'heading' && kind !== 'attendance' && containsPersonalData(text)) {
-      // Personal data is never a label, whoever says it (DESIGN §5).
+      // Personal data is never a label, whoever says it (docs/architecture.md §5).
       kind = 'other';
       verbatim = false;
     }

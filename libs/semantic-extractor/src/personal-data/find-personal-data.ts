@@ -22,7 +22,7 @@ const PHONE_LABEL =
   /\b(?:telf\.?|tel[eé]fono|tel[ée]f?s?\.?|tlfs?\.?|tfnos?\.?|m[oó]vil|celular|cel\.|fax|whatsapp)\s*[:.]?\s*$/iu;
 
 /**
- * Personal data that must never become a training label (DESIGN §5): identity numbers (DNI/NIF/NIE with a valid
+ * Personal data that must never become a training label (docs/architecture.md §5): identity numbers (DNI/NIF/NIE with a valid
  * letter, masked ids as published, labelled Latin-American ids), e-mail addresses and telephone numbers. Pure and
  * cheap; the dataset build applies it to every label, the extractor to every fragment.
  */
