@@ -101,12 +101,12 @@ export function buildProgram(env: Env): Command {
     );
 
   withCommonFlags(program.command('extract <acta>'))
-    .description('parse an acta DOCX and print the structured Acta (JSON)')
+    .description('parse an acta (DOCX or PDF, told apart by content) and print the structured Acta (JSON)')
     .action((acta: string, flags: CommonFlags) => run(env, flags, (output) => runExtractCommand(acta, output)));
 
   withAlignFlags(withCommonFlags(program.command('align')))
     .description('align an acta with a transcript and write train.jsonl lines')
-    .requiredOption('--acta <docx>', 'the acta DOCX')
+    .requiredOption('--acta <file>', 'the acta, DOCX or PDF')
     .requiredOption('--transcript <json>', 'transcript JSON (normalised, Deepgram or Whisper verbose_json)')
     .requiredOption('--out <jsonl>', 'where to write the kept segments')
     .option('--rejected <jsonl>', 'where to write the rejected segments')

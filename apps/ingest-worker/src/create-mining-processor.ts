@@ -257,24 +257,25 @@ export function parseJob(job: Pick<Job, 'id' | 'data'>, defaultProvider: string)
 /** A job that names an acta must find it in storage: otherwise the session would be mined without labels. */
 async function assertActaStored(storage: Pick<Storage, 'exists'>, data: MiningJob): Promise<void> {
   if (!data.actaKey) return;
-  let expected: string;
+  let expected: string[];
   try {
-    expected = sessionKeys(data.session.tenantId, data.session.id).acta;
+    const keys = sessionKeys(data.session.tenantId, data.session.id);
+    expected = [keys.acta, keys.actaPdf];
   } catch (error) {
     throw new JobRejection({ stage: 'job', code: 'invalid_input', message: (error as Error).message });
   }
-  if (data.actaKey !== expected) {
+  if (!expected.includes(data.actaKey)) {
     throw new JobRejection({
       stage: 'job',
       code: 'invalid_input',
-      message: `actaKey ${data.actaKey.slice(0, 200)} is not the session's acta key ${expected}`,
+      message: `actaKey ${data.actaKey.slice(0, 200)} is not one of the session's acta keys (${expected.join(', ')})`,
     });
   }
-  if (!(await storage.exists(expected))) {
+  if (!(await storage.exists(data.actaKey))) {
     throw new JobRejection({
       stage: 'acta',
       code: 'not_found',
-      message: `the acta ${expected} is not in storage (enqueue copies it there; run enqueue again)`,
+      message: `the acta ${data.actaKey} is not in storage (enqueue copies it there; run enqueue again)`,
     });
   }
 }

@@ -1,6 +1,16 @@
 /** Why an acta could not be read. Every code is permanent: retrying the same bytes gives the same answer. */
 export type ActaErrorCode =
-  'not_zip' | 'not_docx' | 'encrypted' | 'legacy_doc' | 'too_large' | 'zip_bomb' | 'corrupt' | 'empty' | 'unreadable';
+  | 'not_zip'
+  | 'not_docx'
+  | 'encrypted'
+  | 'legacy_doc'
+  | 'too_large'
+  | 'zip_bomb'
+  | 'corrupt'
+  | 'empty'
+  | 'unreadable'
+  | 'no_text_layer'
+  | 'timeout';
 
 export type ActaErrorOptions = {
   cause?: unknown;

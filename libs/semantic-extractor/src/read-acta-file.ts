@@ -4,7 +4,7 @@ import { extractActa, resolveExtractActaOptions, type ExtractActaOptions } from 
 import type { Acta } from '@astra/contracts';
 
 /**
- * Reads a DOCX from disk and extracts it. The size is checked with stat before reading, and the read itself
+ * Reads an acta (DOCX or PDF) from disk and extracts it. The size is checked with stat before reading, and the read itself
  * never takes more than the limit (a file growing meanwhile is caught too). I/O failures → ActaError `unreadable`.
  */
 export async function readActaFile(path: string, options: ExtractActaOptions = {}): Promise<Acta> {

@@ -20,6 +20,7 @@ describe('sessionKeys', () => {
     expect(sessionKeys('ayto-madrid', ID)).toEqual({
       audio: `mining/ayto-madrid/${ID}.wav`,
       acta: `mining/ayto-madrid/${ID}.acta.docx`,
+      actaPdf: `mining/ayto-madrid/${ID}.acta.pdf`,
       source: `mining/ayto-madrid/${ID}.source.json`,
       transcript: `mining/ayto-madrid/${ID}.transcript.json`,
       actaJson: `mining/ayto-madrid/${ID}.acta.json`,

@@ -6,8 +6,10 @@ import { assertTenantId } from './tenant-id';
 export interface SessionKeys {
   /** `mining/{tenant}/{uuid}.wav` — normalised audio. */
   audio: string;
-  /** `….acta.docx` — the original minutes. */
+  /** `….acta.docx` — the original minutes, when they are a DOCX. */
   acta: string;
+  /** `….acta.pdf` — the original minutes, when they are a PDF (a session has one or the other). */
+  actaPdf: string;
   /** `….source.json` — source URL, yt-dlp metadata, sha256, durationSec, tool versions. */
   source: string;
   /** `….transcript.json` — normalised Transcript. */
@@ -36,6 +38,7 @@ export function sessionKeys(tenantId: string, sessionId: string): SessionKeys {
   return {
     audio: `${base}.wav`,
     acta: `${base}.acta.docx`,
+    actaPdf: `${base}.acta.pdf`,
     source: `${base}.source.json`,
     transcript: `${base}.transcript.json`,
     actaJson: `${base}.acta.json`,

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { buildActa } from '../../../libs/semantic-extractor/src/build-acta';
-import { convertDocxToHtml } from '../../../libs/semantic-extractor/src/convert-docx-to-html';
-import { DEFAULT_DOCX_LIMITS } from '../../../libs/semantic-extractor/src/docx-limits';
+import { buildActa } from '../../../libs/semantic-extractor/src/minutes/build-acta';
+import { convertDocxToHtml } from '../../../libs/semantic-extractor/src/docx/convert-docx-to-html';
+import { DEFAULT_DOCX_LIMITS } from '../../../libs/semantic-extractor/src/docx/docx-limits';
 import { extractActa, isSpokenFragment } from '../../../libs/semantic-extractor/src/index';
-import { actaSchema, type Acta } from '../../../libs/semantic-extractor/src/model';
-import { openDocxPackage } from '../../../libs/semantic-extractor/src/open-docx-package';
-import { readBlocks } from '../../../libs/semantic-extractor/src/read-blocks';
+import { actaSchema, type Acta } from '../../../libs/contracts/src/acta/model';
+import { openDocxPackage } from '../../../libs/semantic-extractor/src/docx/open-docx-package';
+import { readBlocks } from '../../../libs/semantic-extractor/src/docx/read-blocks';
 
 const [file, runsArgument] = process.argv.slice(2);
 if (!file) throw new Error('usage: run-extract.ts <acta.docx> [runs]');

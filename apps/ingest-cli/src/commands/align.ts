@@ -20,7 +20,7 @@ export type AlignCommandFlags = {
   align: Partial<AlignOptions>;
 };
 
-/** `astra-ingest align`: acta DOCX × transcript JSON (any supported shape) → train.jsonl (+ rejected.jsonl). */
+/** `astra-ingest align`: acta (DOCX or PDF) × transcript (JSON or WebVTT) (any supported shape) → train.jsonl (+ rejected.jsonl). */
 export async function runAlignCommand(flags: AlignCommandFlags, output: Output): Promise<number> {
   const [acta, raw] = await Promise.all([
     readActaFile(flags.acta, { logger: output.logger }),

@@ -8,7 +8,7 @@ import {
   type RuntimeConfig,
   type SessionSpec,
 } from '@astra/mining';
-import { sessionKeys, type Storage } from '@astra/storage';
+import type { Storage } from '@astra/storage';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
 import { openMiningQueue } from '../queue-connection';
@@ -84,8 +84,7 @@ async function enqueueSession(
   let actaKey: string | undefined;
   if (session.actaPath) {
     try {
-      await storeActa(storage, session);
-      actaKey = sessionKeys(session.tenantId, session.id).acta;
+      actaKey = (await storeActa(storage, session)).key;
     } catch (error) {
       summary.errors.push({
         line: session.line,

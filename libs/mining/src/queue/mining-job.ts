@@ -10,7 +10,7 @@ export const MINING_QUEUE = 'astra-mining';
  */
 export const miningJobSchema = z.object({
   session: sessionSpecSchema.omit({ actaPath: true, transcriptPath: true }),
-  /** `{uuid}.acta.docx` in storage, when the session has an acta. */
+  /** `{uuid}.acta.docx` or `{uuid}.acta.pdf` in storage, when the session has an acta. */
   actaKey: z.string().optional(),
   /** Why the last attempt failed, written by the worker before it gives the job back (what `status` shows). */
   lastFailure: sessionFailureSchema.optional(),

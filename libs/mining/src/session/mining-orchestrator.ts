@@ -13,7 +13,7 @@ import {
   type Transcript,
 } from '@astra/contracts';
 import { formatJsonl } from '@astra/aligner';
-import { extractActa, type ExtractActaOptions } from '@astra/semantic-extractor';
+import { extractActa, sniffActaFormat, type ActaFormat, type ExtractActaOptions } from '@astra/semantic-extractor';
 import { sessionKeys, type SessionKeys, type Storage } from '@astra/storage';
 import type { TranscriptSource } from '@astra/transcripts';
 import { MiningError } from '../errors';
@@ -124,12 +124,28 @@ export class MiningOrchestrator {
     const maxBytes = this.options.maxActaBytes ?? DEFAULT_MAX_ACTA_BYTES;
     let bytes: Buffer | undefined;
     if (session.actaPath) {
-      bytes = await storeActa(this.storage, session, { maxBytes, ...pickDefined({ signal }) });
-    } else if (await this.storage.exists(keys.acta)) {
-      bytes = await this.storage.getBytes(keys.acta, { maxBytes, ...pickDefined({ signal }) });
+      // Extract from the local file first: a broken acta fails with its own reason and nothing is stored.
+      bytes = await readLocalActa(session.actaPath, maxBytes);
+      const acta = await this.extract(bytes, signal);
+      await storeActa(this.storage, session, { maxBytes, bytes, ...pickDefined({ signal }) });
+      return this.storeActaJson(keys, acta, signal);
+    } else {
+      // A worker reads the acta enqueue stored: a DOCX or a PDF, whichever is there.
+      for (const key of [keys.acta, keys.actaPdf]) {
+        if (!(await this.storage.exists(key))) continue;
+        bytes = await this.storage.getBytes(key, { maxBytes, ...pickDefined({ signal }) });
+        break;
+      }
     }
     if (!bytes) return undefined;
-    const acta = actaSchema.parse(await extractActa(bytes, { ...this.options.extract, ...pickDefined({ signal }) }));
+    return this.storeActaJson(keys, await this.extract(bytes, signal), signal);
+  }
+
+  private async extract(bytes: Buffer, signal?: AbortSignal): Promise<Acta> {
+    return actaSchema.parse(await extractActa(bytes, { ...this.options.extract, ...pickDefined({ signal }) }));
+  }
+
+  private async storeActaJson(keys: SessionKeys, acta: Acta, signal?: AbortSignal): Promise<Acta> {
     await this.storage.put(keys.actaJson, `${JSON.stringify(acta, null, 2)}\n`, {
       contentType: 'application/json',
       ...pickDefined({ signal }),
@@ -202,31 +218,48 @@ export class MiningOrchestrator {
   }
 }
 
+const ACTA_CONTENT_TYPES: Record<ActaFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
 /**
- * Puts a session's local acta into storage at `{uuid}.acta.docx` unless the same bytes are already there,
- * and returns the bytes. `enqueue` uses it so that workers only read storage.
+ * Puts a session's local acta into storage at `{uuid}.acta.docx` or `{uuid}.acta.pdf` (by its bytes, not its
+ * name) unless the same bytes are already there, removes a copy of the other format, and returns the bytes and
+ * the key. `enqueue` uses it so that workers only read storage.
  */
 export async function storeActa(
   storage: Storage,
   session: SessionSpec,
-  options: { maxBytes?: number; signal?: AbortSignal } = {},
-): Promise<Buffer> {
+  options: { maxBytes?: number; signal?: AbortSignal; bytes?: Buffer } = {},
+): Promise<{ bytes: Buffer; key: string }> {
   if (!session.actaPath) throw new MiningError('invalid_input', `Session on line ${session.line} has no acta_path`);
   const keys = sessionKeys(session.tenantId, session.id);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ACTA_BYTES;
-  const local = await readFile(session.actaPath);
-  if (local.length > maxBytes)
-    throw new MiningError('invalid_input', `The acta ${session.actaPath} is over ${maxBytes} bytes`);
-  const stored = await storage.head(keys.acta);
-  if (stored?.bytes === local.length) {
-    const storedBytes = await storage.getBytes(keys.acta, { maxBytes, ...pickDefined({ signal: options.signal }) });
-    if (sha256(storedBytes) === sha256(local)) return local;
+  const local = options.bytes ?? (await readLocalActa(session.actaPath, maxBytes));
+  const format = sniffActaFormat(local);
+  if (!format) {
+    throw new MiningError('invalid_input', `The acta ${session.actaPath} is neither a DOCX nor a PDF (by its content)`);
   }
-  await storage.put(keys.acta, local, {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    ...pickDefined({ signal: options.signal }),
+  const key = format === 'pdf' ? keys.actaPdf : keys.acta;
+  const other = format === 'pdf' ? keys.acta : keys.actaPdf;
+  const signal = pickDefined({ signal: options.signal });
+  if (await storage.exists(other)) await storage.delete(other);
+  const stored = await storage.head(key);
+  if (stored?.bytes === local.length) {
+    const storedBytes = await storage.getBytes(key, { maxBytes, ...signal });
+    if (sha256(storedBytes) === sha256(local)) return { bytes: local, key };
+  }
+  await storage.put(key, local, { contentType: ACTA_CONTENT_TYPES[format], ...signal });
+  return { bytes: local, key };
+}
+
+async function readLocalActa(actaPath: string, maxBytes: number): Promise<Buffer> {
+  const bytes = await readFile(actaPath).catch((cause: unknown) => {
+    throw new MiningError('invalid_input', `Cannot read the acta ${actaPath}: ${(cause as Error).message}`, { cause });
   });
-  return local;
+  if (bytes.length > maxBytes) throw new MiningError('invalid_input', `The acta ${actaPath} is over ${maxBytes} bytes`);
+  return bytes;
 }
 
 /** NeMo wants a path it can open: file storage gives an absolute path, S3 keeps its s3:// URI. */

@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '@astra/core-client';
 import { startCoreDevServer, type CoreDevServer } from '@astra/core-dev';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   core = await startCoreDevServer({
     port: 0,
     transcripts: new Map(
-      ['t1', 't2'].map((tenant) => [
+      ['t1', 't2', 't5'].map((tenant) => [
         storage.uriFor(sessionKeys(tenant, sessionIdFor(tenant, videoUrl)).audio),
         synth.transcript,
       ]),
@@ -65,6 +66,7 @@ afterAll(async () => {
 const orchestrator = (transcripts: TranscriptSource) =>
   new MiningOrchestrator({ storage, transcripts, tmpRoot: path.join(dir, 'tmp') });
 const astraCore = () => createAstraCoreSource({ client, ownsClient: false });
+const astraCoreFor = (_tenant: string) => astraCore();
 
 describe('MiningOrchestrator', () => {
   it('reports an astra-core 500 as a retryable failure of the transcribe stage and keeps the stored audio', async () => {
@@ -107,6 +109,29 @@ describe('MiningOrchestrator', () => {
       failure: { stage: 'transcribe', code: 'no_captions', retryable: false },
     });
     expect(outcome.status === 'failed' && outcome.failure.message).toMatch(/No es captions or subtitles were found/);
+  }, 120_000);
+
+  it('runs a PDF acta through the pipeline: stored as .acta.pdf, read back from storage by a worker', async () => {
+    const pdf = fileURLToPath(new URL('../fixtures/acta-la-zarza-2025-0003.pdf', import.meta.url));
+    const other = { ...session, id: sessionIdFor('t5', session.videoUrl), tenantId: 't5', actaPath: pdf };
+    const keys = sessionKeys('t5', other.id);
+    const first = await orchestrator(astraCoreFor('t5')).mineSession(other);
+    expect(first).toMatchObject({ status: 'ok', ran: ['download', 'transcribe', 'align'] });
+    expect(await storage.exists(keys.actaPdf)).toBe(true);
+    expect(await storage.exists(keys.acta)).toBe(false);
+    const acta = JSON.parse((await storage.getBytes(keys.actaJson, { maxBytes: 1 << 22 })).toString('utf8'));
+    expect(acta.items.map((item: { title: string }) => item.title.slice(0, 20))).toEqual([
+      'APROBACIÓN DE LA URG',
+      'CAMBIO DE DENOMINACI',
+      'SOLICITUD DE DICTAME',
+      'APROBACIÓN REVERSIÓN',
+    ]);
+    expect(await storage.exists(keys.segments)).toBe(true);
+
+    // A worker has no local path: it finds the stored PDF.
+    const { actaPath: _local, ...fromQueue } = other;
+    const second = await orchestrator(astraCoreFor('t5')).mineSession(fromQueue);
+    expect(second).toMatchObject({ status: 'ok', ran: ['align'] });
   }, 120_000);
 
   it('stops at the acta stage, before any download, when the DOCX is corrupt', async () => {

@@ -1,4 +1,4 @@
-import type { Block } from '../../src/read-blocks';
+import type { Block } from '../../src/layout/block';
 
 /** Blocks as readBlocks would produce them, for unit tests of the minutes model. */
 export function p(text: string, options: Partial<Omit<Block, 'text'>> = {}): Block {

@@ -9,6 +9,28 @@ import { buildCfb, wordDocumentStream } from '../helpers/build-cfb';
 import { buildMinimalDocx, buildZip, paragraphXml } from '../helpers/build-zip';
 
 const STYLES: ActaStyle[] = ['narrative', 'dialogue', 'summary'];
+
+/** A valid one-page PDF whose only content is a drawn rectangle: what a scan looks like to a text reader. */
+function pdfWithoutText(): Buffer {
+  const stream = '0 0 0 RG 50 50 200 200 re S';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
 const generated = new Map<ActaStyle, { fixture: GeneratedActa; acta: Acta }>();
 let dir = '';
 
@@ -130,7 +152,8 @@ describe('bad input', () => {
   };
   const cases: [string, string, () => Promise<Uint8Array> | Uint8Array][] = [
     ['a text file', 'not_zip', () => Buffer.from('ACTA DE LA SESIÓN ORDINARIA\nAsistentes: ...\n')],
-    ['PDF bytes', 'not_zip', () => Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')],
+    ['a broken PDF', 'corrupt', () => Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')],
+    ['a PDF without a text layer (a scan)', 'no_text_layer', () => pdfWithoutText()],
     ['a zip without word/document.xml', 'not_docx', () => buildZip([{ name: 'acta.txt', data: 'texto' }])],
     ['a legacy .doc', 'legacy_doc', () => buildCfb([{ name: 'WordDocument', data: wordDocumentStream(false) }])],
     ['a password-protected DOCX (EncryptionInfo + EncryptedPackage)', 'encrypted', encryptedOoxml],
@@ -157,8 +180,8 @@ describe('bad input', () => {
     const bytes = await make();
     const file = path.join(dir, `bad-${code}-${Math.random().toString(36).slice(2)}.docx`);
     await writeFile(file, bytes);
-    for (const attempt of [extractActa(bytes), readActaFile(file)]) {
-      const error = await attempt.then(
+    for (const attempt of [() => extractActa(bytes), () => readActaFile(file)]) {
+      const error = await attempt().then(
         () => undefined,
         (caught: unknown) => caught,
       );

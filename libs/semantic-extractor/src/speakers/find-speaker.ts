@@ -1,0 +1,275 @@
+import { foldSpanish } from '../text/parse-spanish-number';
+
+/** A person or office named in the minutes, as the speaker of a fragment. */
+export type SpeakerReference = {
+  /** "Sr. Ruiz Sánchez", "Dña. Ana Gil", or an office when no name is given ("Alcalde", "Secretario"). */
+  speaker: string;
+  /** "Portavoz del Grupo Municipal Socialista", "Alcalde-Presidente", "PSOE" (a group in parentheses). */
+  role?: string;
+  /** Offset of the reference in the text searched, and the offset right after it and its apposition. */
+  start: number;
+  end: number;
+};
+
+const UPPER = 'A-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏ';
+const LETTER = 'a-záéíóúüñçàèìòùïA-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏªº';
+const NAME_WORD = `(?:[${UPPER}][${LETTER}'’·]*(?:-[${LETTER}]+)*\\.?|M\\.ª)`;
+const PARTICLES = [
+  'de',
+  'del',
+  'de la',
+  'de las',
+  'de los',
+  'la',
+  'las',
+  'los',
+  'van',
+  'von',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+]
+  .flatMap((particle) => [particle, particle.toUpperCase()])
+  .join('|');
+const NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)*${NAME_WORD}){0,6}`;
+const HONORIFIC_WORD = '(?:Srta|SRTA|Sres|SRES|Sra|SRA|Sr|SR|Dña|DÑA|Dñª|Dª)';
+const HONORIFIC = `(?:(?:Ilm[oa]|ILM[OA]|Excm[oa]|EXCM[OA])\\.?\\s+)?(?:(?:Sra|SRA|Sr|SR)\\.\\s*(?=D\\.|Dª|Dñ|DÑ|Do[nñ]|DO[NÑ]))?(?:${HONORIFIC_WORD}\\.|${HONORIFIC_WORD}(?=\\s)|D\\.ª|Señora|SEÑORA|Señor|SEÑOR|Doña|DOÑA|Don|DON|H\\.\\s?C\\.|Hble\\.|HBLE\\.|(?:Honorable|HONORABLE)(?:\\s+(?:Concejala?|CONCEJALA?|Regidora?|REGIDORA?))?|D\\.)`;
+const OFFICE_WORDS = variants(
+  'alcaldesa alcalde presidenta presidente presidencia vicepresidenta vicepresidente alcaldía alcaldia secretaría ' +
+    'secretaria secretario interventora interventor tesorera tesorero portavoz concejala concejal edil regidora regidor ' +
+    'síndica síndico sindica sindico',
+);
+const OFFICE_SUFFIX = variants(
+  'presidenta presidente general interventora interventor accidental municipal delegada delegado',
+);
+const CAPITALISED = `[${UPPER}][${LETTER}.'’-]*`;
+const OFFICE_QUALIFIER =
+  `(?:[ \\t]+(?:(?:del|DEL)[ \\t]+(?:[Gg]rupo|GRUPO)(?:[ \\t]+(?:[Mm]unicipal|MUNICIPAL))?|de|del|de la|DE|DEL|DE LA)[ \\t]+${CAPITALISED}` +
+  `(?:[ \\t]+(?:(?:de|del|y|e|la|las|los|DE|DEL|Y|E|LA|LAS|LOS)[ \\t]+)?${CAPITALISED}){0,5})`;
+const OFFICE = `(?:(?:${variants('teniente')})[ \\t]+(?:de|DE)[ \\t]+(?:${variants('alcalde')})|(?:${OFFICE_WORDS})(?:[- ](?:${OFFICE_SUFFIX}))*${OFFICE_QUALIFIER}?)`;
+
+const PERSON_PATTERN = new RegExp(`(?<![${LETTER}])(${HONORIFIC})\\s*(${NAME})`, 'gu');
+const OFFICE_PATTERN = new RegExp(
+  `(?<![${LETTER}])(?:(?:el|la|El|La|EL|LA)\\s+)?(?:(?:Sr|Sra|SR|SRA)\\.?\\s+)?(${OFFICE})(?![${LETTER}])`,
+  'gu',
+);
+const ROLE_APPOSITION = new RegExp(
+  `^\\s*,\\s*((?:(?:el|la)\\s+)?(?:portavoz|concejal|teniente|alcald|president|vicepresident|secretari|interventor|tesorer|delegad|primer|segund|tercer|cuart|quint|miembro|representante|edil|del\\s+grupo|de\\s+grupo|en\\s+(?:representaci[oó]n|nombre)\\s+del\\s+grupo|por\\s+el\\s+grupo)[^,:;()«»“”"]{0,140}?)\\s*(?=[,:;]|\\s+(?:quien|que)\\b|$)`,
+  'iu',
+);
+const PAREN_APPOSITION = /^\s*\(([^()\n]{1,80})\)/u;
+const NAME_AFTER_OFFICE = new RegExp(`^\\s*,?\\s*(${HONORIFIC})\\s*(${NAME})`, 'u');
+/** Latin-American minutes name a councillor by office alone: "el Concejal Juan Pérez", "la Regidora Ana Gil". */
+const NAME_RIGHT_AFTER_OFFICE = new RegExp(`^[ \\t]+(${NAME})`, 'u');
+const PERSON_OFFICES = /^(?:concejala?|regidora?|s[ií]ndic[oa]|edil|honorable concejala?)$/iu;
+
+/** Cheap pre-check: every honorific and office starts with one of these. */
+const MAY_REFER =
+  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm|h\.\s?c\.|hble|honorable|regidor|s[ií]ndic)/iu;
+
+/** Words that end a name: verbs and connectors that all-caps text would otherwise glue onto the name. */
+const NAME_STOPS = new Set(
+  (
+    'manifiesta manifiestan manifesto dice dijo expone expuso senala senalo indica indico responde respondio contesta ' +
+    'contesto replica pregunta afirma explica anade comenta declara interviene intervino toma tomo solicita propone ' +
+    'agradece insiste aclara recuerda informa lee da quien que y e para en con por se le les lo al a el la tras como ' +
+    'portavoz concejal concejala alcalde alcaldesa presidente presidenta secretario secretaria interventor ' +
+    'diciendo manifestando expresa hace procede somete muestra considera entiende opina'
+  ).split(' '),
+);
+const PARTICLE_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'da', 'das', 'do', 'dos', 'di']);
+/** First words that make an honorific + "name" an office: "Sr. Concejal Delegado de Hacienda". */
+const OFFICE_FIRST_WORDS = new Set([
+  'concejal',
+  'concejala',
+  'portavoz',
+  'teniente',
+  'edil',
+  'delegado',
+  'delegada',
+  'regidor',
+  'regidora',
+  'sindico',
+  'sindica',
+  'presidente',
+  'presidenta',
+  'secretario',
+  'secretaria',
+]);
+const OFFICE_NAMES = new Set(
+  (
+    'alcalde alcaldesa presidente presidenta presidencia alcaldia secretario secretaria interventor interventora ' +
+    'tesorero tesorera vicepresidente vicepresidenta'
+  ).split(' '),
+);
+
+/** Every person or office reference in the text, in order; overlapping office matches inside a person are dropped. */
+export function findSpeakerReferences(text: string): SpeakerReference[] {
+  const references: SpeakerReference[] = [];
+  if (!MAY_REFER.test(text)) return references;
+  for (const match of text.matchAll(PERSON_PATTERN)) {
+    const honorific = match[1] ?? '';
+    const name = trimName(match[2] ?? '');
+    if (name === '') continue;
+    const start = match.index;
+    const end = start + match[0].indexOf(match[2] ?? '') + rawLength(match[2] ?? '', name);
+    const folded = foldSpanish(name.replace(/[-\s]+(presidente|presidenta)$/i, ''));
+    if (OFFICE_NAMES.has(folded) || OFFICE_FIRST_WORDS.has(folded.split(/[\s-]/)[0] ?? '')) {
+      references.push(officeReference(text, name, start, end));
+    } else {
+      references.push(
+        withApposition(text, { speaker: `${canonicalHonorific(honorific)} ${titleCase(name)}`, start, end }),
+      );
+    }
+  }
+  for (const match of text.matchAll(OFFICE_PATTERN)) {
+    const start = match.index;
+    if (references.some((reference) => start < reference.end && start + match[0].length > reference.start)) continue;
+    const office = (match[1] ?? '').replace(/\s+/g, ' ').trim();
+    references.push(officeReference(text, office, start, start + match[0].length));
+  }
+  references.sort((a, b) => a.start - b.start || b.end - a.end);
+  return references.filter(
+    (reference, index) =>
+      !references.some((other, j) => j < index && other.start <= reference.start && other.end >= reference.end),
+  );
+}
+
+/** An office, or the person named right after it ("el Alcalde-Presidente, D. Juan Pérez"). */
+function officeReference(text: string, office: string, start: number, end: number): SpeakerReference {
+  if (PERSON_OFFICES.test(office)) {
+    const direct = NAME_RIGHT_AFTER_OFFICE.exec(text.slice(end, end + 200));
+    const name = direct ? trimName(direct[1] ?? '') : '';
+    if (direct && name.split(/\s+/).length >= 2 && !OFFICE_FIRST_WORDS.has(foldSpanish(name.split(/\s+/)[0] ?? ''))) {
+      const nameEnd = end + direct[0].indexOf(direct[1] ?? '') + rawLength(direct[1] ?? '', name);
+      return withApposition(text, {
+        speaker: titleCase(name),
+        role: capitalize(titleCase(office)),
+        start,
+        end: nameEnd,
+      });
+    }
+  }
+  const named = NAME_AFTER_OFFICE.exec(text.slice(end, end + 200));
+  const name = named ? trimName(named[2] ?? '') : '';
+  if (named && name !== '') {
+    const nameEnd = end + named[0].indexOf(named[2] ?? '') + rawLength(named[2] ?? '', name);
+    const speaker = `${canonicalHonorific(named[1] ?? '')} ${titleCase(name)}`;
+    return withApposition(text, { speaker, role: capitalize(titleCase(office)), start, end: nameEnd });
+  }
+  return withApposition(text, { speaker: canonicalOffice(office), role: capitalize(titleCase(office)), start, end });
+}
+
+/** Adds the role written right after the reference: ", Portavoz del Grupo X," or "(PSOE)". */
+function withApposition(text: string, reference: SpeakerReference): SpeakerReference {
+  const rest = text.slice(reference.end, reference.end + 200);
+  const paren = PAREN_APPOSITION.exec(rest);
+  if (paren) {
+    const inner = (paren[1] ?? '').trim();
+    return { ...reference, role: reference.role ?? inner, end: reference.end + paren[0].length };
+  }
+  const role = ROLE_APPOSITION.exec(rest);
+  if (role) {
+    const written = (role[1] ?? '')
+      .replace(/^(?:el|la)\s+/i, '')
+      .replace(/^(?:del|de|en representaci[oó]n del|en nombre del|por el)\s+(?=grupo)/i, '')
+      .trim();
+    if (written !== '') {
+      const combined =
+        reference.role && !isOfficeOnly(reference.role) ? reference.role : capitalize(titleCase(written));
+      return { ...reference, role: combined, end: reference.end + role[0].length };
+    }
+  }
+  return reference;
+}
+
+function isOfficeOnly(role: string): boolean {
+  return OFFICE_NAMES.has(foldSpanish(role));
+}
+
+/** Cuts a matched name at the first verb/connector and drops trailing particles and a sentence-final period. */
+function trimName(raw: string): string {
+  const words = raw.split(/[ \t]+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    const folded = foldSpanish(word).replace(/[.,]$/, '');
+    if (kept.length > 0 && NAME_STOPS.has(folded) && !PARTICLE_WORDS.has(folded)) break;
+    kept.push(word);
+  }
+  while (kept.length > 0 && /^(de|del|la|las|los|van|von|da|das|do|dos|di)$/i.test(kept.at(-1) ?? '')) kept.pop();
+  const last = kept.at(-1);
+  if (last !== undefined && last.length > 2 && last.endsWith('.')) kept[kept.length - 1] = last.slice(0, -1);
+  const name = kept.join(' ');
+  return NAME_STOPS.has(foldSpanish(name)) ? '' : name;
+}
+
+function rawLength(raw: string, trimmed: string): number {
+  const index = raw.indexOf(trimmed);
+  return index === -1 ? trimmed.length : index + trimmed.length;
+}
+
+function canonicalHonorific(written: string): string {
+  const folded = foldSpanish(written)
+    .replace(/^(ilm[oa]|excm[oa])\.?\s+/, '')
+    .replace(/^sra?\.\s*(?=d)/, '');
+  if (/^(sra|senora)/.test(folded)) return 'Sra.';
+  if (/^srta/.test(folded)) return 'Srta.';
+  if (/^sres/.test(folded)) return 'Sres.';
+  if (/^(sr|senor)/.test(folded)) return 'Sr.';
+  if (/^(dna|dª|d\.ª|dona|dnª)/.test(folded)) return 'Dña.';
+  if (/^(h\.\s?c\.|hble|honorable)/.test(folded)) return 'H.C.';
+  return 'D.';
+}
+
+/** Office as speaker: "Alcalde-Presidente" → "Alcalde", "la Presidencia" → "Presidencia". */
+function canonicalOffice(office: string): string {
+  const base = office.replace(/[-\s]+(presidente|presidenta|president[ea])$/i, '');
+  return capitalize(titleCase(base));
+}
+
+const LOWER_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'y',
+  'e',
+  'van',
+  'von',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+]);
+
+/** Title case for text written all in capitals ("RUIZ DE LA TORRE" → "Ruiz de la Torre"); other text as written. */
+export function titleCase(text: string): string {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters === '' || letters !== letters.toUpperCase()) return text;
+  return text
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((word, index) =>
+      index > 0 && LOWER_WORDS.has(word)
+        ? word
+        : word.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+    )
+    .join('');
+}
+
+/** Each word in lower case, Capitalised and UPPER case, as a regex alternation. */
+function variants(words: string): string {
+  return words
+    .split(' ')
+    .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+    .join('|');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
