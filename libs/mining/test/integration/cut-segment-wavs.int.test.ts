@@ -63,7 +63,9 @@ describe('cutSegmentWavs', () => {
       [`${SESSION}_000000500.wav`, 0, 1],
       [`${SESSION}_000002250.wav`, 0, 0.5],
     ]);
-    const wav = await readFile(cut[1]!.audio_filepath);
+    const second = cut[1];
+    if (!second) throw new Error('expected a second cut segment');
+    const wav = await readFile(second.audio_filepath);
     expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
     expect(wav.readUInt32LE(40)).toBe(0.5 * 16000 * 2);
     expect(wav.length).toBe(44 + 0.5 * 16000 * 2);
