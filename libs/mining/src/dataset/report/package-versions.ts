@@ -29,10 +29,7 @@ export function readPackageVersions(names: readonly string[] = REPORTED_PACKAGES
   return versions;
 }
 
-/** `require` from this module: `import.meta.url` in the ESM build, CommonJS's own `require` in the CJS one. */
+/** `require` from this module (the CJS build shims `import.meta.url`, see tsup.config.ts). */
 function packageLoader(): (id: string) => unknown {
-  const url: unknown = import.meta.url;
-  if (typeof url === 'string' && url !== '') return createRequire(url);
-  if (typeof require === 'function') return require;
-  return () => undefined;
+  return createRequire(import.meta.url);
 }
