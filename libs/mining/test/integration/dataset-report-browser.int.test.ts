@@ -112,7 +112,7 @@ describe('dataset report in headless chromium', () => {
       const { page, problems } = await open(url);
       expect(await page.textContent('h1')).toBe('Dataset v1 — tenant ' + (url === s3ReportUrl ? 's3t' : 't'));
       // The fixture's label holds <script> and an <img onerror>: shown as text, never run.
-      expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __injected?: number }).__injected)).toBeUndefined();
       expect(await page.locator('img').count()).toBe(0);
       expect(await page.locator('#segments').textContent()).toContain('<script>window.__injected = 1</script>');
       // Per-session yield: 3 sessions, one without a source record.

@@ -32,7 +32,7 @@ type Build = {
 function build(input: Build = {}) {
   const kept = { train: [], dev: [], test: [], ...input.kept };
   const rejected = input.rejected ?? [];
-  const sessionSplits = new Map(input.sessionSplits ?? [['s1', 'train']]);
+  const sessionSplits = new Map<string, SplitName>(input.sessionSplits ?? [['s1', 'train']]);
   const splitSummary = (split: SplitName) => ({
     sessions: [...sessionSplits.values()].filter((s) => s === split).length,
     segments: kept[split].length,
