@@ -105,7 +105,7 @@ function renderNotices(report: DatasetReport, audio: readonly AudioSource[]): st
   if (s3) {
     notices.push(
       `The audio is in S3 (<code>${escapeHtml(s3.location.replace(/[^/]+$/, ''))}…</code>): a browser cannot play <code>s3://</code> addresses, so the segment table shows where each segment is instead of a player. ` +
-        'To listen, write a local copy with <code>--out DIR --cut</code> (one WAV per kept segment next to that copy of this report).',
+        'To listen, write a local copy with <code>--out DIR --cut</code> (one WAV per kept segment next to that copy of this report; rejected segments are not cut).',
     );
   }
   if (audio.some((a) => a.kind === 'unplayable' && a.reason === 'unsupported')) {
