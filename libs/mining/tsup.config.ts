@@ -1,3 +1,4 @@
 import { defineLibBuild } from '../../tools/config/tsup.lib';
 
-export default defineLibBuild();
+// shims: the CJS build gets `import.meta.url` (the dataset report reads package versions relative to this module).
+export default defineLibBuild({ shims: true });

@@ -117,7 +117,8 @@ async function buildDatasets(
   }
   const written = [];
   for (const [tenantId, sessionIds] of [...byTenant].sort(([a], [b]) => a.localeCompare(b))) {
-    const dataset = await buildDataset(storage, { tenantId, name, sessionIds });
+    // The report shows the thresholds and label style these sessions were just aligned with.
+    const dataset = await buildDataset(storage, { tenantId, name, sessionIds, align: flags.align });
     const result = await writeDataset(storage, dataset, {
       outRoot: flags.out,
       cut: flags.cut === true,

@@ -3,14 +3,22 @@ import {
   formatJsonl,
   manifestLineSchema,
   rejectedLineSchema,
+  resolveAlignOptions,
+  type AlignOptions,
   type ManifestLine,
   type RejectedLine,
 } from '@astra/aligner';
 import { datasetKeys, tenantPrefix, type Storage } from '@astra/storage';
 import { MiningError } from '../errors';
-import { renderDatasetReport } from './render-dataset-report';
+import type { DatasetLine, DatasetRejectedLine, DatasetSummary, SplitName } from './dataset-model';
+import { collectDatasetReport } from './report/collect-dataset-report';
+import { readPackageVersions } from './report/package-versions';
+import { readSessionRecords } from './report/read-session-records';
+import { renderDatasetReport } from './report/render-dataset-report';
+import type { DatasetReport, ReportAlignSettings } from './report/report-model';
+import { withPredText } from './with-pred-text';
 
-export type SplitName = 'train' | 'dev' | 'test';
+export type { DatasetLine, DatasetRejectedLine, DatasetSummary, SplitName } from './dataset-model';
 
 export type BuildDatasetOptions = {
   tenantId: string;
@@ -21,15 +29,14 @@ export type BuildDatasetOptions = {
   devShare?: number;
   testShare?: number;
   maxSegmentsBytes?: number;
+  /**
+   * The alignment settings the segments were made with (`mine` knows them, defaults included): the report's
+   * thresholds and label style. Undefined: the report says they are unknown (`build` over earlier segments).
+   */
+  align?: Partial<AlignOptions>;
+  /** The report's build date (default now). */
+  builtAt?: Date;
   signal?: AbortSignal;
-};
-
-export type DatasetSummary = {
-  tenantId: string;
-  name: string;
-  sessions: number;
-  splits: Record<SplitName, { sessions: number; segments: number; hours: number }>;
-  rejected: { segments: number; hours: number; byReason: Record<string, number> };
 };
 
 export type DatasetFiles = {
@@ -41,17 +48,22 @@ export type DatasetFiles = {
 };
 
 /** The kept lines of each split (what `files.train` etc. serialise), for steps such as cutting WAVs. */
-export type DatasetLines = Record<SplitName, ManifestLine[]>;
+export type DatasetLines = Record<SplitName, DatasetLine[]>;
 
-export type BuiltDataset = { summary: DatasetSummary; files: DatasetFiles; lines: DatasetLines };
+/**
+ * `files.report` is the page for its place in storage; `report` is what it shows, for rendering another copy
+ * (the local one, whose players point at cut WAVs).
+ */
+export type BuiltDataset = { summary: DatasetSummary; files: DatasetFiles; lines: DatasetLines; report: DatasetReport };
 
 const SEGMENTS_SUFFIX = '.segments.jsonl';
 const DEFAULT_MAX_SEGMENTS_BYTES = 256 * 1024 * 1024;
 
 /**
- * Gathers the stored `{uuid}.segments.jsonl` of a tenant into train/dev/test/rejected (architecture §3, §6).
- * A session's split depends only on its id (a hash), so growing a dataset never moves a session from one
- * split to another (no test-set leakage between dataset versions), and every output is deterministic.
+ * Gathers the stored `{uuid}.segments.jsonl` of a tenant into train/dev/test/rejected (architecture §3, §6),
+ * every line with `pred_text` (the ASR text, for NeMo's Speech Data Explorer), and the report. A session's split
+ * depends only on its id (a hash), so growing a dataset never moves a session from one split to another (no
+ * test-set leakage between dataset versions), and every output is deterministic (the report's date aside).
  */
 export async function buildDataset(storage: Storage, options: BuildDatasetOptions): Promise<BuiltDataset> {
   const sessionIds = options.sessionIds
@@ -59,21 +71,27 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
     : await listSessionsWithSegments(storage, options.tenantId);
   const maxBytes = options.maxSegmentsBytes ?? DEFAULT_MAX_SEGMENTS_BYTES;
 
-  const splits: Record<SplitName, ManifestLine[]> = { train: [], dev: [], test: [] };
+  const devShare = options.devShare ?? 0.1;
+  const testShare = options.testShare ?? 0.1;
+  const align = options.align === undefined ? undefined : alignSettings(options.align);
+
+  const splits: DatasetLines = { train: [], dev: [], test: [] };
   const sessionsPerSplit: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
-  const rejected: RejectedLine[] = [];
+  const sessionSplits = new Map<string, SplitName>();
+  const rejected: DatasetRejectedLine[] = [];
   for (const sessionId of sessionIds) {
     const key = `${tenantPrefix(options.tenantId)}${sessionId}${SEGMENTS_SUFFIX}`;
     const text = (
       await storage.getBytes(key, { maxBytes, ...(options.signal ? { signal: options.signal } : {}) })
     ).toString('utf8');
-    const split = splitOf(options.tenantId, sessionId, options.devShare ?? 0.1, options.testShare ?? 0.1);
+    const split = splitOf(options.tenantId, sessionId, devShare, testShare);
     sessionsPerSplit[split] += 1;
+    sessionSplits.set(sessionId, split);
     text.split('\n').forEach((raw, index) => {
       if (raw.trim() === '') return;
       const line = parseSegmentLine(raw, key, index + 1);
-      if ('reason' in line) rejected.push(line);
-      else splits[split].push(line);
+      if ('reason' in line) rejected.push(withPredText(line));
+      else splits[split].push(withPredText(line));
     });
   }
 
@@ -91,6 +109,23 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
     },
     rejected: { segments: rejected.length, hours: hours(rejected), byReason },
   };
+  const records = await readSessionRecords(storage, options.tenantId, sessionIds, signalOption(options.signal));
+  const report = collectDatasetReport({
+    summary,
+    kept: splits,
+    rejected,
+    sessionSplits,
+    records,
+    provenance: {
+      builtAt: (options.builtAt ?? new Date()).toISOString(),
+      storageUri: storage.uri,
+      devShare,
+      testShare,
+      ...(align ? { align } : {}),
+      packages: readPackageVersions(),
+    },
+  });
+  const reportUrl = storage.uriFor(datasetKeys(options.tenantId, options.name).report);
   return {
     summary,
     files: {
@@ -98,10 +133,29 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
       dev: formatJsonl(splits.dev),
       test: formatJsonl(splits.test),
       rejected: formatJsonl(rejected),
-      report: renderDatasetReport(summary, [...splits.train, ...splits.dev, ...splits.test]),
+      report: renderDatasetReport(report, { reportUrl }),
     },
     lines: splits,
+    report,
   };
+}
+
+/** The settings the report shows, defaults filled in the way the aligner fills them. */
+function alignSettings(options: Partial<AlignOptions>): ReportAlignSettings {
+  const resolved = resolveAlignOptions(options);
+  return {
+    minDurationSec: resolved.minDurationSec,
+    maxDurationSec: resolved.maxDurationSec,
+    maxCer: resolved.maxCer,
+    minScore: resolved.minScore,
+    minCoverage: resolved.minCoverage,
+    labelStyle: resolved.labelStyle,
+    summaryPolicy: resolved.summaryPolicy,
+  };
+}
+
+function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
 }
 
 /** Writes a built dataset to `mining/{tenant}/datasets/{name}/` in storage. */

@@ -23,15 +23,15 @@ const BYTES_PER_SAMPLE = 2;
  * returns its line pointing there, with offset 0. The session WAVs are our own normalised files, so a span
  * is a byte range: no re-encoding, samples copied exactly. Each session WAV is fetched from storage once.
  */
-export async function cutSegmentWavs(
+export async function cutSegmentWavs<L extends ManifestLine>(
   storage: Storage,
-  lines: readonly ManifestLine[],
+  lines: readonly L[],
   options: CutSegmentWavsOptions,
-): Promise<ManifestLine[]> {
+): Promise<L[]> {
   await mkdir(options.outDir, { recursive: true });
   const bySession = new Map<string, number[]>();
   lines.forEach((line, index) => bySession.set(line.session_id, [...(bySession.get(line.session_id) ?? []), index]));
-  const cut: ManifestLine[] = [...lines];
+  const cut: L[] = [...lines];
   const workDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'astra-cut-'));
   try {
     for (const [sessionId, indexes] of [...bySession].sort(([a], [b]) => a.localeCompare(b))) {

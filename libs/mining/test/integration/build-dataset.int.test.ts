@@ -47,8 +47,9 @@ describe('buildDataset', () => {
     await storage.put(`mining/u/${sessionId(99)}.segments.jsonl`, jsonl([line(sessionId(99), 1)]));
     await storage.put('mining/t/datasets/old/x.segments.jsonl', 'not json\n');
 
-    const first = await buildDataset(storage, { tenantId: 't', name: 'v1' });
-    const second = await buildDataset(storage, { tenantId: 't', name: 'v1' });
+    const builtAt = new Date('2026-01-02T03:04:05Z');
+    const first = await buildDataset(storage, { tenantId: 't', name: 'v1', builtAt });
+    const second = await buildDataset(storage, { tenantId: 't', name: 'v1', builtAt });
     expect(second.files).toEqual(first.files);
 
     expect(first.summary.sessions).toBe(30);
@@ -65,6 +66,13 @@ describe('buildDataset', () => {
       for (const l of lines) expect(splitOf('t', l.session_id, 0.1, 0.1)).toBe(split);
       expect(lines.every((l) => !('reason' in l))).toBe(true);
     }
+    // Every line of every file carries pred_text (the ASR text) for NeMo's Speech Data Explorer.
+    for (const file of ['train', 'dev', 'test', 'rejected'] as const) {
+      for (const raw of first.files[file].split('\n').filter(Boolean)) {
+        const parsed = JSON.parse(raw) as { asr_text: string; pred_text?: string };
+        expect(parsed.pred_text).toBe(parsed.asr_text);
+      }
+    }
     expect(
       first.files.rejected
         .split('\n')
@@ -72,6 +80,87 @@ describe('buildDataset', () => {
         .every((l) => (JSON.parse(l) as { reason?: string }).reason === 'cer_above_max'),
     ).toBe(true);
     expect(first.files.report).toContain('<h1>Dataset v1');
+    expect(first.files.report).toContain('Built 2026-01-02T03:04:05.000Z');
+  });
+
+  it('reports each session from its source record and transcript, and the alignment settings given', async () => {
+    const id = sessionId(1);
+    await storage.put(
+      `mining/t/${id}.segments.jsonl`,
+      jsonl([line(id, 1), line(id, 5, { reason: 'too_short', duration: 0.5 })]),
+    );
+    await storage.put(
+      `mining/t/${id}.source.json`,
+      JSON.stringify({
+        tenantId: 't',
+        sessionId: id,
+        sourceUrl: 'https://example.org/v',
+        externalId: 'pleno-7',
+        metadata: {},
+        source: { title: 'Pleno de enero' },
+        sha256: 'a'.repeat(64),
+        bytes: 1000,
+        durationSec: 60,
+        sampleRate: 16000,
+        channels: 1,
+        tools: { ytDlp: '2025.06.30', ffmpeg: '5.1.6', ffprobe: '5.1.6' },
+      }),
+    );
+    await storage.put(
+      `mining/t/${id}.transcript.json`,
+      JSON.stringify({
+        provider: 'deepgram',
+        language: 'es',
+        durationSec: 60,
+        words: [],
+        repairs: { overlaps: 4, inversions: 0 },
+      }),
+    );
+    const dataset = await buildDataset(storage, {
+      tenantId: 't',
+      name: 'v1',
+      align: { maxCer: 0.2, labelStyle: 'spoken' },
+    });
+    expect(dataset.report.sessions).toEqual([
+      {
+        sessionId: id,
+        split: splitOf('t', id, 0.1, 0.1),
+        title: 'Pleno de enero (pleno-7)',
+        audioSec: 60,
+        transcriptProvider: 'deepgram',
+        kept: 1,
+        keptSec: 2.5,
+        rejected: 1,
+        rejectedSec: 0.5,
+        rejectedByReason: { too_short: 1 },
+        meanCer: 0,
+        notes: ['transcript repairs: overlaps 4'],
+      },
+    ]);
+    expect(dataset.report.provenance).toMatchObject({
+      storageUri: storage.uri,
+      align: { maxCer: 0.2, labelStyle: 'spoken', minDurationSec: 1, maxDurationSec: 30 },
+      tools: { ytDlp: { '2025.06.30': 1 }, ffmpeg: { '5.1.6': 1 } },
+      packages: {
+        '@astra/mining': expect.stringMatching(/^\d+\.\d+\.\d+/),
+        '@astra/aligner': expect.stringMatching(/^\d+\.\d+\.\d+/),
+      },
+    });
+    expect(dataset.files.report).toContain('Pleno de enero (pleno-7)');
+  });
+
+  it('notes an unreadable sidecar instead of failing the build', async () => {
+    const id = sessionId(2);
+    await storage.put(`mining/t/${id}.segments.jsonl`, jsonl([line(id, 1)]));
+    await storage.put(`mining/t/${id}.source.json`, '{not json');
+    await storage.put(`mining/t/${id}.transcript.json`, JSON.stringify({ provider: 'captions', words: [] }));
+    const dataset = await buildDataset(storage, { tenantId: 't', name: 'v1' });
+    expect(dataset.report.sessions[0]).toMatchObject({
+      transcriptProvider: 'captions',
+      notes: ['source.json is not JSON'],
+    });
+    expect(dataset.report.sessions[0]?.audioSec).toBeUndefined();
+    expect(dataset.report.provenance.align).toBeUndefined();
   });
 
   it('builds only the given sessions and stores the files under datasets/{name}/', async () => {
