@@ -4,7 +4,7 @@ import type { AlignOptions } from './align-options';
 import { alignSession } from './align-session';
 import { AlignError } from './errors';
 import type { AlignResult, RejectReason, Segment } from './model';
-import { normalizeForMatch } from './normalize-for-match';
+import { normalizeForMatch } from './spanish/normalize-for-match';
 
 const S1 = 'Buenas tardes a todos, vamos a debatir la modificación del presupuesto municipal.';
 const S2 = 'El importe total asciende a 25.000 euros con cargo a la partida de parques y jardines.';

@@ -1,12 +1,12 @@
 import type { Transcript } from '@astra/core-client';
 import type { Acta } from '@astra/semantic-extractor';
 import { resolveAlignOptions, type AlignOptions } from './align-options';
-import { createNearMatcher } from './align-gap';
-import { alignTokens } from './align-tokens';
-import { buildNgramIndex, createAnchorTables } from './find-anchors';
-import { buildActaStream, buildTranscriptStream, Vocabulary } from './build-streams';
-import { createEditDistanceScratch } from './compute-error-rates';
-import { cutSegments } from './cut-segments';
+import { createNearMatcher } from './match/align-gap';
+import { alignTokens } from './match/align-tokens';
+import { buildNgramIndex, createAnchorTables } from './match/find-anchors';
+import { buildActaStream, buildTranscriptStream, Vocabulary } from './match/build-streams';
+import { createEditDistanceScratch } from './score/compute-error-rates';
+import { cutSegments } from './segments/cut-segments';
 import { AlignError } from './errors';
 import {
   rejectReasonSchema,
@@ -16,8 +16,8 @@ import {
   type RejectedSegment,
   type Segment,
 } from './model';
-import { resolveOverlaps } from './resolve-overlaps';
-import { scoreCandidate } from './score-segment';
+import { resolveOverlaps } from './segments/resolve-overlaps';
+import { scoreCandidate } from './score/score-segment';
 
 function checkTranscript(transcript: Transcript): void {
   if (transcript === null || typeof transcript !== 'object' || !Array.isArray(transcript.words)) {

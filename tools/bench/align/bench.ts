@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { alignSession, DEFAULT_ALIGN_OPTIONS } from '@astra/aligner';
+import { alignSession } from '@astra/aligner';
 import { loadSttAlign, runBaseline } from './baseline-stt-align';
 import { generateSession, SESSION_PROFILES, type ProfileName, type SyntheticSession } from './generate-session';
 import { scoreAlignment, type AlignmentScore, type ScoredSpan } from './score-alignment';
@@ -144,10 +144,8 @@ async function main(): Promise<void> {
   const sttAlign = values['no-baseline'] ? undefined : await loadSttAlign();
   if (!values['no-baseline'] && sttAlign === undefined)
     console.error('@bbc/stt-align-node is not installed: baseline skipped.');
-  const limits = {
-    minDurationSec: DEFAULT_ALIGN_OPTIONS.minDurationSec,
-    maxDurationSec: DEFAULT_ALIGN_OPTIONS.maxDurationSec,
-  };
+  // The segment duration bounds of the manifest contract (docs/architecture.md §6), as the aligner's defaults.
+  const limits = { minDurationSec: 1, maxDurationSec: 30 };
   const rows: Row[] = [];
   for (const profile of profiles) {
     const session = generateSession({ seed, profile, targetWords: words });

@@ -1,4 +1,4 @@
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 import {
   manifestContextSchema,
   type ManifestContext,
@@ -6,7 +6,7 @@ import {
   type RejectedLine,
   type RejectedSegment,
   type Segment,
-} from './model';
+} from '../model';
 
 /** Seconds rounded to the millisecond; rates and scores to three decimals. */
 function round3(value: number): number {

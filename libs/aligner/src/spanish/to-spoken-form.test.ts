@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanWrittenLabel } from './clean-written-label';
+import { cleanWrittenLabel } from '../segments/clean-written-label';
 import { toSpokenForm } from './to-spoken-form';
 
 describe('toSpokenForm', () => {

@@ -1,7 +1,7 @@
 import type { Word } from '@astra/core-client';
-import { OP_MATCH, OP_NEAR, OP_NONE, OP_SUBSTITUTION, type TokenAlignment } from './align-gap';
-import type { ResolvedAlignOptions } from './align-options';
-import type { ActaStream, LabelFragment, TranscriptStream } from './build-streams';
+import { OP_MATCH, OP_NEAR, OP_NONE, OP_SUBSTITUTION, type TokenAlignment } from '../match/align-gap';
+import type { ResolvedAlignOptions } from '../align-options';
+import type { ActaStream, LabelFragment, TranscriptStream } from '../match/build-streams';
 
 /** A candidate span: acta tokens [aFirst, aLast] paired with transcript tokens [bFirst, bLast], cut at `offset`/`end`. */
 export interface Candidate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 import { formatJsonl } from './format-jsonl';
 import {
   manifestLineSchema,
@@ -7,7 +7,7 @@ import {
   type ManifestContext,
   type RejectedSegment,
   type Segment,
-} from './model';
+} from '../model';
 import { toManifestLine, toRejectedLine } from './to-manifest-line';
 
 const context: ManifestContext = {

@@ -1,4 +1,4 @@
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 
 function assertFinite(value: unknown, path: string): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {

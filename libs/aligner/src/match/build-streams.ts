@@ -1,8 +1,8 @@
 import type { Transcript } from '@astra/core-client';
 import type { Acta, Fragment } from '@astra/semantic-extractor';
-import { foldForMatch } from './normalize-for-match';
-import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from './spanish-abbreviations';
-import { isSpanish, tokenizeSpoken, type SpokenText } from './tokenize-spoken';
+import { foldForMatch } from '../spanish/normalize-for-match';
+import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from '../spanish/spanish-abbreviations';
+import { isSpanish, tokenizeSpoken, type SpokenText } from '../spanish/tokenize-spoken';
 
 /** Fragment kinds whose text may be a label (DESIGN §5: attendance, headings and the rest never are). */
 export const LABEL_KINDS: ReadonlySet<Fragment['kind']> = new Set(['intervention', 'reading', 'vote', 'procedural']);

@@ -1,10 +1,10 @@
 import type { Word } from '@astra/core-client';
-import type { ResolvedAlignOptions } from './align-options';
-import type { ActaStream, TranscriptStream } from './build-streams';
-import { cleanWrittenLabel } from './clean-written-label';
+import type { ResolvedAlignOptions } from '../align-options';
+import type { ActaStream, TranscriptStream } from '../match/build-streams';
+import { cleanWrittenLabel } from '../segments/clean-written-label';
 import { editDistance, stringEditDistance, type EditDistanceScratch } from './compute-error-rates';
-import type { Candidate } from './cut-segments';
-import type { RejectReason, Segment } from './model';
+import type { Candidate } from '../segments/cut-segments';
+import type { RejectReason, Segment } from '../model';
 
 /** Below this boundary confidence a cut is not trusted (an edge that could not be placed scores 0). */
 export const MIN_BOUNDARY_CONFIDENCE = 0.3;
