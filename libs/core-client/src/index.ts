@@ -1,5 +1,5 @@
-export { transcriptSchema, wordSchema } from './model';
-export type { Transcript, Word } from './model';
+export { transcriptRepairsSchema, transcriptSchema, wordSchema } from './model';
+export type { Transcript, TranscriptRepairs, Word } from './model';
 
 export { CoreClient, DEFAULT_CORE_CLIENT_OPTIONS, resolveCoreClientOptions } from './core-client';
 export type {

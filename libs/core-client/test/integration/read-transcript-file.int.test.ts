@@ -59,7 +59,13 @@ describe('readTranscriptFile', () => {
       await file('clamp.json', JSON.stringify({ ...NORMALIZED_TRANSCRIPT, durationSec: 1.2 })),
     );
     expect(clamped.words.at(-1)?.end).toBe(1.2);
-    const bad = { ...NORMALIZED_TRANSCRIPT, words: [...NORMALIZED_TRANSCRIPT.words].reverse() };
+    // Two words 0.32 s out of order: timing jitter, repaired and counted on the transcript.
+    const jittered = { ...NORMALIZED_TRANSCRIPT, words: [...NORMALIZED_TRANSCRIPT.words].reverse() };
+    const repaired = await readTranscriptFile(await file('jittered.json', JSON.stringify(jittered)));
+    expect(repaired.words.map((w) => w.text)).toEqual(['tardes.', 'Buenas']);
+    expect(repaired.repairs).toMatchObject({ inversions: 1, overlaps: 1 });
+    const [first, second] = NORMALIZED_TRANSCRIPT.words;
+    const bad = { ...NORMALIZED_TRANSCRIPT, words: [{ ...first, start: 5, end: 5.3 }, second] };
     const error = await failure(readTranscriptFile(await file('unordered.json', JSON.stringify(bad))));
     expect(error.code).toBe('invalid_transcript');
     expect(error.path).toBe('words[1]');
