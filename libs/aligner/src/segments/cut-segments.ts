@@ -2,6 +2,8 @@ import type { Word } from '@astra/core-client';
 import { OP_MATCH, OP_NEAR, OP_NONE, OP_SUBSTITUTION, type TokenAlignment } from '../match/align-gap';
 import type { ResolvedAlignOptions } from '../align-options';
 import type { ActaStream, LabelFragment, TranscriptStream } from '../match/build-streams';
+import type { EdgeEvidence } from './edge-evidence';
+import { countIn, type LabelDefects } from './find-label-defects';
 
 /** A candidate span: acta tokens [aFirst, aLast] paired with transcript tokens [bFirst, bLast], cut at `offset`/`end`. */
 export interface Candidate {
@@ -24,6 +26,8 @@ export interface CutInput {
   vocabulary: readonly string[];
   alignment: TokenAlignment;
   solid: Uint8Array;
+  defects: LabelDefects;
+  edgeEvidence: EdgeEvidence;
   options: ResolvedAlignOptions;
 }
 
@@ -35,11 +39,20 @@ const SENTENCE_BONUS_SEC = 0.5;
 const SEGMENT_PENALTY_SEC = 0.5;
 const NON_SENTENCE_CONFIDENCE = 0.85;
 /** Padding at a block edge next to an acta word no ASR word accounts for. */
-const TIGHT_PAD_SEC = 0.02;
+const TIGHT_PAD_SEC = 0.05;
+/**
+ * Shortest gap between two ASR words where a segment may end or start tight against a word next to a gap between
+ * label and speech (so a defect costs the words around it, not the whole stretch between two pauses).
+ */
+const TIGHT_MIN_PAUSE_SEC = 0.06;
 const UNACCOUNTED_CONFIDENCE = 0.8;
 
+/**
+ * A place where a segment may end (`aBefore`, `bBefore`, `tEnd`: -1 when it may not) and/or the next one start
+ * (`aAfter`, `bAfter`, `tStart`: -1 when it may not). Where label and speech part ways (speech the acta lacks,
+ * acta text nobody said) a segment may end before the gap and the next start after it: two one-sided points.
+ */
 interface CutPoint {
-  /** Last tokens of the span ending here (-1 at a block start) and first tokens of the span starting here. */
   aBefore: number;
   bBefore: number;
   aAfter: number;
@@ -176,71 +189,162 @@ function extendOverSubstitutions(input: CutInput, fragment: LabelFragment, block
   return out;
 }
 
-/** Cut points of a block, in order: its start (when clean), the clean pauses inside, its end (when clean). */
+function tightPause(options: ResolvedAlignOptions): number {
+  return Math.min(options.minPauseSec, TIGHT_MIN_PAUSE_SEC);
+}
+
+/** Words `before` and `after` have different diarized speakers: another voice is itself a boundary. */
+function isTurn(input: CutInput, before: number, after: number): boolean {
+  const a = input.words[before]?.speaker;
+  const b = input.words[after]?.speaker;
+  return a !== undefined && b !== undefined && a !== b;
+}
+
+/**
+ * Where a segment may start at acta token `i` (and its transcript token): at a chunk and word boundary after a
+ * pause of at least `minPauseSec`. An acta word just before `i` that no ASR word accounts for may have been said
+ * (and missed by the ASR) inside this pause: the segment then starts right at the first word, so it cannot take in
+ * part of it (`tight` forces that).
+ */
+function edgeBefore(input: CutInput, fragment: LabelFragment, i: number, tight = false): CutPoint | undefined {
+  const { acta, transcript, alignment, options } = input;
+  const wordOf = (j: number): number => transcript.word[j] ?? 0;
+  const chunkOf = (k: number): number => acta.chunk[k] ?? 0;
+  const j = alignment.pairA[i] ?? 0;
+  const startsChunk = i === fragment.first || chunkOf(i - 1) !== chunkOf(i);
+  const startsWord = j === 0 || wordOf(j - 1) !== wordOf(j);
+  const cut = cutTimes(input, wordOf(j) - 1, wordOf(j));
+  const minPause = tight || isTurn(input, wordOf(j) - 1, wordOf(j)) ? tightPause(options) : options.minPauseSec;
+  if (!startsChunk || !startsWord || cut.pause < minPause) return undefined;
+  const sentence = i === fragment.first || fragment.spoken.chunks[chunkOf(i)]?.startsSentence === true;
+  const previousPair = alignment.pairA[i - 1] ?? -1;
+  const accounted = !tight && (i === fragment.first || (previousPair >= 0 && previousPair < j));
+  const firstWord = input.words[wordOf(j)];
+  const tStart =
+    accounted || firstWord === undefined ? cut.tStart : Math.max(cut.tStart, firstWord.start - TIGHT_PAD_SEC);
+  const confidence = confidenceOf(cut.pause, sentence, minPause) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
+  return { aBefore: -1, bBefore: -1, tEnd: -1, aAfter: i, bAfter: j, tStart, confidence };
+}
+
+/** Where a segment may end after acta token `i`: the mirror of {@link edgeBefore}. `tight`: always tight. */
+function edgeAfter(input: CutInput, fragment: LabelFragment, i: number, tight = false): CutPoint | undefined {
+  const { acta, transcript, alignment, options } = input;
+  const wordOf = (j: number): number => transcript.word[j] ?? 0;
+  const chunkOf = (k: number): number => acta.chunk[k] ?? 0;
+  const j = alignment.pairA[i] ?? 0;
+  const endsChunk = i === fragment.end - 1 || chunkOf(i + 1) !== chunkOf(i);
+  const endsWord = j === transcript.ids.length - 1 || wordOf(j + 1) !== wordOf(j);
+  const cut = cutTimes(input, wordOf(j), wordOf(j) + 1);
+  const minPause = tight || isTurn(input, wordOf(j), wordOf(j) + 1) ? tightPause(options) : options.minPauseSec;
+  if (!endsChunk || !endsWord || cut.pause < minPause) return undefined;
+  const sentence = i === fragment.end - 1 || fragment.spoken.chunks[chunkOf(i)]?.endsSentence === true;
+  const nextPair = alignment.pairA[i + 1] ?? -1;
+  const accounted = !tight && (i === fragment.end - 1 || nextPair > j);
+  const lastWord = input.words[wordOf(j)];
+  const tEnd = accounted || lastWord === undefined ? cut.tEnd : Math.min(cut.tEnd, lastWord.end + TIGHT_PAD_SEC);
+  const confidence = confidenceOf(cut.pause, sentence, minPause) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
+  return { aBefore: i, bBefore: j, tEnd, aAfter: -1, bAfter: -1, tStart: -1, confidence };
+}
+
+/** Words at most this far from a gap between label and speech are searched for a tight cut when the gap has none. */
+const MAX_TIGHT_SEARCH = 12;
+
+/** Order of cut points along the block: by transcript token, an end before a start at the same place. */
+function pointKey(point: CutPoint): number {
+  return point.aBefore >= 0 ? point.bBefore + 0.5 : point.bAfter - 0.5 + 0.25;
+}
+
+/**
+ * Cut points of a block, in order: its start (when clean), the clean pauses inside between two adjacent matches,
+ * one-sided tight points around every gap where label and speech part ways (or, when the gap's own edge has no
+ * pause at all, the nearest word boundary with one), tight points at changes of diarized speaker, its end.
+ */
 function cutPointsOf(input: CutInput, fragment: LabelFragment, block: readonly number[]): CutPoint[] {
   const { acta, transcript, alignment, options } = input;
-  const chunks = fragment.spoken.chunks;
   const wordOf = (j: number): number => transcript.word[j] ?? 0;
   const chunkOf = (i: number): number => acta.chunk[i] ?? 0;
+  const adjacent = (k: number): boolean => {
+    const p = block[k] ?? 0;
+    const q = block[k + 1] ?? 0;
+    return q === p + 1 && (alignment.pairA[q] ?? 0) === (alignment.pairA[p] ?? 0) + 1;
+  };
   const points: CutPoint[] = [];
-  const i0 = block[0] ?? 0;
-  const j0 = alignment.pairA[i0] ?? 0;
-  const startsChunk = i0 === fragment.first || chunkOf(i0 - 1) !== chunkOf(i0);
-  const startsWord = j0 === 0 || wordOf(j0 - 1) !== wordOf(j0);
-  const start = cutTimes(input, wordOf(j0) - 1, wordOf(j0));
-  if (startsChunk && startsWord && start.pause >= options.minPauseSec) {
-    const sentence = i0 === fragment.first || chunks[chunkOf(i0)]?.startsSentence === true;
-    // An acta word just before the block that no ASR word accounts for may have been said (and missed by the
-    // ASR) inside this pause: start right at the first word then, so the segment cannot take in part of it.
-    const previousPair = alignment.pairA[i0 - 1] ?? -1;
-    const accounted = i0 === fragment.first || (previousPair >= 0 && previousPair < j0);
-    const firstWord = input.words[wordOf(j0)];
-    const tStart =
-      accounted || firstWord === undefined ? start.tStart : Math.max(start.tStart, firstWord.start - TIGHT_PAD_SEC);
-    const confidence =
-      confidenceOf(start.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
-    points.push({ aBefore: -1, bBefore: -1, aAfter: i0, bAfter: j0, tEnd: start.tEnd, tStart, confidence });
-  }
+  const start = edgeBefore(input, fragment, block[0] ?? 0);
+  if (start !== undefined) points.push(start);
+  const clean = new Uint8Array(block.length);
+  const missingEnds: number[] = [];
+  const missingStarts: number[] = [];
   for (let k = 0; k + 1 < block.length; k += 1) {
     const p = block[k] ?? 0;
     const q = block[k + 1] ?? 0;
     const jp = alignment.pairA[p] ?? 0;
     const jq = alignment.pairA[q] ?? 0;
-    if (q !== p + 1 || jq !== jp + 1 || chunkOf(p) === chunkOf(q) || wordOf(jp) === wordOf(jq)) continue;
-    const cut = cutTimes(input, wordOf(jp), wordOf(jq));
-    if (cut.pause < options.minPauseSec) continue;
-    const sentence = chunks[chunkOf(p)]?.endsSentence === true;
-    points.push({
-      aBefore: p,
-      bBefore: jp,
-      aAfter: q,
-      bAfter: jq,
-      tEnd: cut.tEnd,
-      tStart: cut.tStart,
-      confidence: confidenceOf(cut.pause, sentence, options.minPauseSec),
-    });
+    if (adjacent(k)) {
+      if (chunkOf(p) === chunkOf(q) || wordOf(jp) === wordOf(jq)) continue;
+      const cut = cutTimes(input, wordOf(jp), wordOf(jq));
+      const turn = isTurn(input, wordOf(jp), wordOf(jq));
+      if (cut.pause >= options.minPauseSec) {
+        const sentence = fragment.spoken.chunks[chunkOf(p)]?.endsSentence === true;
+        clean[k] = 1;
+        points.push({
+          aBefore: p,
+          bBefore: jp,
+          aAfter: q,
+          bAfter: jq,
+          tEnd: cut.tEnd,
+          tStart: cut.tStart,
+          confidence: confidenceOf(cut.pause, sentence, options.minPauseSec),
+        });
+      } else if (turn) {
+        // Another voice starts here: a segment may end and the next start tight against the words.
+        const before = edgeAfter(input, fragment, p, true);
+        const after = edgeBefore(input, fragment, q, true);
+        if (before !== undefined && after !== undefined) points.push(before, after);
+      }
+      continue;
+    }
+    // Next to words only one side has, a pause may hide a word the ASR dropped: cut tight against the words.
+    const end = edgeAfter(input, fragment, p, true);
+    if (end !== undefined) points.push(end);
+    else missingEnds.push(k);
+    const next = edgeBefore(input, fragment, q, true);
+    if (next !== undefined) points.push(next);
+    else missingStarts.push(k + 1);
   }
-  const iL = block[block.length - 1] ?? 0;
-  const jL = alignment.pairA[iL] ?? 0;
-  const endsChunk = iL === fragment.end - 1 || chunkOf(iL + 1) !== chunkOf(iL);
-  const endsWord = jL === transcript.ids.length - 1 || wordOf(jL + 1) !== wordOf(jL);
-  const end = cutTimes(input, wordOf(jL), wordOf(jL) + 1);
-  if (endsChunk && endsWord && end.pause >= options.minPauseSec) {
-    const sentence = iL === fragment.end - 1 || chunks[chunkOf(iL)]?.endsSentence === true;
-    const nextPair = alignment.pairA[iL + 1] ?? -1;
-    const accounted = iL === fragment.end - 1 || nextPair > jL;
-    const lastWord = input.words[wordOf(jL)];
-    const tEnd = accounted || lastWord === undefined ? end.tEnd : Math.min(end.tEnd, lastWord.end + TIGHT_PAD_SEC);
-    const confidence =
-      confidenceOf(end.pause, sentence, options.minPauseSec) * (accounted ? 1 : UNACCOUNTED_CONFIDENCE);
-    points.push({ aBefore: iL, bBefore: jL, aAfter: -1, bAfter: -1, tEnd, tStart: end.tStart, confidence });
+  for (const k of missingEnds) {
+    for (let r = k - 1; r >= 0 && k - r <= MAX_TIGHT_SEARCH && clean[r] === 0 && adjacent(r); r -= 1) {
+      const end = edgeAfter(input, fragment, block[r] ?? 0, true);
+      if (end === undefined) continue;
+      points.push(end);
+      break;
+    }
   }
-  return points;
+  for (const k of missingStarts) {
+    for (let r = k; r + 1 < block.length && r - k < MAX_TIGHT_SEARCH && clean[r] === 0 && adjacent(r); r += 1) {
+      const next = edgeBefore(input, fragment, block[r + 1] ?? 0, true);
+      if (next === undefined) continue;
+      points.push(next);
+      break;
+    }
+  }
+  const end = edgeAfter(input, fragment, block[block.length - 1] ?? 0);
+  if (end !== undefined) points.push(end);
+  return points.sort((x, y) => pointKey(x) - pointKey(y));
+}
+
+/** A span that no label may cover: speech the label lacks, acta text nobody said, or a change of speaker. */
+function hasDefect(input: CutInput, aFirst: number, aLast: number, bFirst: number, bLast: number): boolean {
+  const { defects } = input;
+  return (
+    countIn(defects.missingSpeech, bFirst, bLast) > 0 ||
+    countIn(defects.extraText, aFirst, aLast) > 0 ||
+    defects.crossesSpeakerChange(bFirst, bLast)
+  );
 }
 
 /**
- * Picks which consecutive cut points become segments: maximises kept duration (plus a bonus for sentence
- * boundaries, minus a small per-segment cost) under the duration, CER and coverage limits. O(points × window).
+ * Picks which cut points become segments: maximises kept duration (plus a bonus for sentence boundaries, minus a
+ * small per-segment cost) under the duration, CER, coverage and label-defect limits. O(points × window).
  */
 function choosePairs(input: CutInput, costs: SpanCosts, points: readonly CutPoint[]): [number, number][] {
   const { options } = input;
@@ -251,15 +355,18 @@ function choosePairs(input: CutInput, costs: SpanCosts, points: readonly CutPoin
     best[q] = best[q - 1] ?? 0;
     from[q] = -1;
     const end = points[q];
-    if (end === undefined) continue;
+    if (end === undefined || end.aBefore < 0) continue;
     for (let p = q - 1; p >= 0; p -= 1) {
       const start = points[p];
       if (start === undefined) break;
+      if (start.aAfter < 0) continue;
       const duration = end.tEnd - start.tStart;
       if (duration > options.maxDurationSec) break;
       if (duration < options.minDurationSec) continue;
       const quality = spanQuality(costs, start.aAfter, end.aBefore, start.bAfter, end.bBefore);
       if (quality.cer > options.maxCer || quality.coverage < options.minCoverage) continue;
+      if (hasDefect(input, start.aAfter, end.aBefore, start.bAfter, end.bBefore)) continue;
+      if (!input.edgeEvidence(start.aAfter, end.aBefore)) continue;
       const bonus = SENTENCE_BONUS_SEC * ((start.confidence >= 1 ? 1 : 0) + (end.confidence >= 1 ? 1 : 0));
       const value = (best[p] ?? 0) + duration + bonus - SEGMENT_PENALTY_SEC;
       if (value > (best[q] ?? 0)) {
@@ -279,11 +386,7 @@ function choosePairs(input: CutInput, costs: SpanCosts, points: readonly CutPoin
   return pairs.reverse();
 }
 
-function candidateBetween(
-  fragmentIndex: number,
-  start: Pick<CutPoint, 'aAfter' | 'bAfter' | 'tStart' | 'confidence'>,
-  end: Pick<CutPoint, 'aBefore' | 'bBefore' | 'tEnd' | 'confidence'>,
-): Candidate {
+function candidateBetween(fragmentIndex: number, start: CutPoint, end: CutPoint): Candidate {
   return {
     fragmentIndex,
     aFirst: start.aAfter,
@@ -296,7 +399,10 @@ function candidateBetween(
   };
 }
 
-/** Unchosen stretches between points p … q, split into pieces no longer than the maximum duration when possible. */
+/**
+ * Unchosen stretches between points p … q, as rejected candidates: each runs from a point where a segment may
+ * start to one where it may end, split where the next piece would exceed the maximum duration.
+ */
 function pushLeftovers(
   out: Candidate[],
   input: CutInput,
@@ -305,18 +411,26 @@ function pushLeftovers(
   p: number,
   q: number,
 ): void {
-  let startIndex = p;
-  for (let k = p + 1; k <= q; k += 1) {
-    const start = points[startIndex];
-    const end = points[k];
-    const nextEnd = points[k + 1];
-    if (start === undefined || end === undefined) return;
-    const tooLongWithNext =
-      k < q && nextEnd !== undefined && nextEnd.tEnd - start.tStart > input.options.maxDurationSec;
-    if (k === q || tooLongWithNext) {
-      out.push(candidateBetween(fragmentIndex, start, end));
-      startIndex = k;
+  const nextEnd = new Int32Array(q - p + 2).fill(-1);
+  for (let k = q; k >= p; k -= 1) nextEnd[k - p] = (points[k]?.aBefore ?? -1) >= 0 ? k : (nextEnd[k - p + 1] ?? -1);
+  let open = -1;
+  for (let k = p; k <= q; k += 1) {
+    const point = points[k];
+    if (point === undefined) return;
+    const opened = points[open];
+    if (opened !== undefined && k > open && point.aBefore >= 0) {
+      const following = points[nextEnd[k - p + 1] ?? -1];
+      const tooLong = following !== undefined && following.tEnd - opened.tStart > input.options.maxDurationSec;
+      // The block's uncertain head and tail stay pieces of their own, as they are rejected for their edge.
+      const edge = open === 0 || following === points[points.length - 1];
+      if (following === undefined || tooLong || edge || point.aAfter < 0) {
+        out.push(candidateBetween(fragmentIndex, opened, point));
+        open = -1;
+      }
     }
+    // A clean start right after the block's uncertain head starts the leftover instead of the head.
+    const replacesHead = open === p && p === 0 && point.aBefore < 0 && point.aAfter >= 0;
+    if ((open < 0 || replacesHead) && point.aAfter >= 0 && k < q) open = k;
   }
 }
 
@@ -333,26 +447,36 @@ export function cutSegments(input: CutInput): Candidate[] {
       const jL = alignment.pairA[iL] ?? 0;
       const blockStart = cutTimes(input, (transcript.word[j0] ?? 0) - 1, transcript.word[j0] ?? 0);
       const blockEnd = cutTimes(input, transcript.word[jL] ?? 0, (transcript.word[jL] ?? 0) + 1);
-      const head = { aAfter: i0, bAfter: j0, tStart: blockStart.tStart, confidence: 0 };
-      const tail = { aBefore: iL, bBefore: jL, tEnd: blockEnd.tEnd, confidence: 0 };
-      const points = cutPointsOf(input, fragment, block);
-      const first = points[0];
-      const last = points[points.length - 1];
-      if (first === undefined || last === undefined) {
-        out.push(candidateBetween(fragmentIndex, head, tail));
-        continue;
-      }
-      if (first.aBefore !== -1) out.push(candidateBetween(fragmentIndex, head, first));
+      // The block's own edges, usable only for rejected rows (confidence 0: not a clean cut).
+      const head: CutPoint = {
+        aBefore: -1,
+        bBefore: -1,
+        tEnd: -1,
+        aAfter: i0,
+        bAfter: j0,
+        tStart: blockStart.tStart,
+        confidence: 0,
+      };
+      const tail: CutPoint = {
+        aBefore: iL,
+        bBefore: jL,
+        tEnd: blockEnd.tEnd,
+        aAfter: -1,
+        bAfter: -1,
+        tStart: -1,
+        confidence: 0,
+      };
+      const inner = cutPointsOf(input, fragment, block);
+      const points = [head, ...inner, tail];
       let covered = 0;
-      for (const [p, q] of choosePairs(input, costs, points)) {
-        if (p > covered) pushLeftovers(out, input, fragmentIndex, points, covered, p);
-        const start = points[p];
-        const end = points[q];
+      for (const [p, q] of choosePairs(input, costs, inner)) {
+        if (p + 1 > covered) pushLeftovers(out, input, fragmentIndex, points, covered, p + 1);
+        const start = points[p + 1];
+        const end = points[q + 1];
         if (start !== undefined && end !== undefined) out.push(candidateBetween(fragmentIndex, start, end));
-        covered = q;
+        covered = q + 1;
       }
       if (covered < points.length - 1) pushLeftovers(out, input, fragmentIndex, points, covered, points.length - 1);
-      if (last.aAfter !== -1) out.push(candidateBetween(fragmentIndex, last, tail));
     }
   });
   return out;

@@ -1,0 +1,35 @@
+// One alignment as a process, as the pipeline runs it: read the provider's transcript and the acta (JSON), repair
+// and validate the transcript, align, write train.jsonl + rejected.jsonl. Uses the BUILT libs (run
+// `npx nx run-many -t build -p @astra/aligner @astra/core-client` first). Prints one JSON line with its own CPU
+// time and peak RSS. Used by bench.ts; usage: node align-process.mjs <session dir>
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateTranscript } from '@astra/core-client';
+import { alignSession, formatJsonl, toManifestLine, toRejectedLine } from '@astra/aligner';
+
+const dir = process.argv[2];
+if (dir === undefined) {
+  console.error('usage: node align-process.mjs <session dir>');
+  process.exit(2);
+}
+const acta = JSON.parse(readFileSync(join(dir, 'acta.json'), 'utf8'));
+const { transcript, repairs } = validateTranscript(JSON.parse(readFileSync(join(dir, 'transcript.json'), 'utf8')));
+const result = alignSession(transcript, acta);
+const context = {
+  audioFilepath: join(dir, 'audio.wav'),
+  tenantId: 'bench',
+  sessionId: 'bench',
+  sourceUrl: '',
+  lang: 'es',
+};
+writeFileSync(join(dir, 'ours.train.jsonl'), formatJsonl(result.kept.map((s) => toManifestLine(s, context))));
+writeFileSync(join(dir, 'ours.rejected.jsonl'), formatJsonl(result.rejected.map((s) => toRejectedLine(s, context))));
+const cpu = process.cpuUsage();
+console.log(
+  JSON.stringify({
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    kept: result.kept.length,
+    repairs,
+  }),
+);
