@@ -12,28 +12,31 @@ export function checkTranscript(transcript: Transcript): void {
     throw new AlignError('invalid_transcript', 'Transcript has no words array.', { path: 'words' });
   }
   let previousStart = 0;
-  transcript.words.forEach((word, index) => {
-    const path = `words[${index}]`;
+  const { words } = transcript;
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index];
     if (word === null || typeof word !== 'object' || typeof word.text !== 'string') {
-      throw new AlignError('invalid_transcript', `Transcript word ${index} has no text.`, { path: `${path}.text` });
+      throw new AlignError('invalid_transcript', `Transcript word ${index} has no text.`, {
+        path: `words[${index}].text`,
+      });
     }
     const { start, end } = word;
     if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) {
       throw new AlignError(
         'invalid_transcript',
         `Transcript word ${index} has bad times (start ${String(start)}, end ${String(end)}).`,
-        { path },
+        { path: `words[${index}]` },
       );
     }
     if (start < previousStart) {
       throw new AlignError(
         'invalid_transcript',
         `Transcript word ${index} starts before the word before it (repair the transcript with validateTranscript first).`,
-        { path: `${path}.start` },
+        { path: `words[${index}].start` },
       );
     }
     previousStart = start;
-  });
+  }
 }
 
 /**
@@ -45,7 +48,6 @@ export function checkActa(acta: Acta): void {
     throw new AlignError('invalid_acta', 'Acta has no fragments array.', { path: 'fragments' });
   }
   acta.fragments.forEach((fragment, index) => {
-    const path = `fragments[${index}]`;
     const ok =
       fragment !== null &&
       typeof fragment === 'object' &&
@@ -61,7 +63,7 @@ export function checkActa(acta: Acta): void {
       throw new AlignError(
         'invalid_acta',
         `Acta fragment ${index} is malformed (id, kind, verbatim, itemIndex, text).`,
-        { path },
+        { path: `fragments[${index}]` },
       );
   });
 }

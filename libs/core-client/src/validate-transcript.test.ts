@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TranscriptError } from './errors';
-import type { Transcript, TranscriptRepairs } from './model';
+import { transcriptSchema, type Transcript, type TranscriptRepairs } from './model';
 import { validateTranscript } from './validate-transcript';
 
 const base: Transcript = {
@@ -181,6 +181,44 @@ describe('validateTranscript', () => {
     expectOrdered(transcript);
     expect(repairs.overlaps + repairs.inversions).toBeGreaterThan(40);
     expect(repairs.reordered).toBe(0);
+  });
+
+  it.each<[string, unknown]>([
+    ['extra keys everywhere', { ...base, extra: 1, words: [{ text: 'a', start: 1, end: 2, punctuated: 'A', x: 0 }] }],
+    ['optional fields set to undefined', withWords([{ text: 'a', start: 1, end: 2, confidence: undefined }])],
+    ['stored repair counts (extra keys dropped)', { ...base, repairs: { ...none, overlaps: 2, note: 'x' } }],
+    [
+      'boundary values',
+      withWords([
+        { text: '', start: 0, end: 0, confidence: 1, speaker: 0 },
+        { text: 'b', start: 0, end: 10, confidence: 0 },
+      ]),
+    ],
+  ])('reads %s exactly as the transcript schema does', (_name, input) => {
+    const expected = transcriptSchema.parse(input);
+    const { transcript } = validateTranscript(input as Transcript);
+    expect({ ...transcript, words: transcript.words.map((w) => ({ ...w })) }).toMatchObject({
+      provider: expected.provider,
+      language: expected.language,
+      durationSec: expected.durationSec,
+    });
+    for (const word of transcript.words)
+      expect(Object.keys(word).every((k) => ['text', 'start', 'end', 'confidence', 'speaker'].includes(k))).toBe(true);
+    expect(
+      Object.keys(transcript).every((k) => ['provider', 'language', 'durationSec', 'words', 'repairs'].includes(k)),
+    ).toBe(true);
+    expect(transcript.repairs === undefined || Object.keys(transcript.repairs).length === 6).toBe(true);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a fractional speaker', withWords([{ text: 'a', start: 0, end: 1, speaker: 1.5 }]), 'words[0].speaker'],
+    ['a NaN confidence', withWords([{ text: 'a', start: 0, end: 1, confidence: Number.NaN }]), 'words[0].confidence'],
+    ['an empty provider', { ...base, provider: '' }, 'provider'],
+    ['a word that is not an object', { ...base, words: [1] }, 'words[0]'],
+    ['a negative repair count', { ...base, repairs: { ...none, overlaps: -1 } }, 'repairs.overlaps'],
+  ])('rejects %s as the transcript schema does', (_name, input, path) => {
+    expect(transcriptSchema.safeParse(input).success).toBe(false);
+    expect(caught(() => validateTranscript(input as Transcript)).path).toBe(path);
   });
 
   it.each([

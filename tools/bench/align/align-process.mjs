@@ -1,17 +1,21 @@
 // One alignment as a process, as the pipeline runs it: read the provider's transcript and the acta (JSON), repair
-// and validate the transcript, align, write train.jsonl + rejected.jsonl. Uses the BUILT libs (run
-// `npx nx run-many -t build -p @astra/aligner @astra/core-client` first). Prints one JSON line with its own CPU
-// time and peak RSS. Used by bench.ts; usage: node align-process.mjs <session dir>
+// and validate the transcript, align, write train.jsonl + rejected.jsonl. Uses the BUILT aligner (run
+// `npx nx build @astra/aligner` first). Transcript validation comes from the module given as second argument (bench.ts
+// passes validate-transcript.ts bundled alone, as the contracts package will ship it), else from @astra/core-client.
+// Prints one JSON line with its own CPU time and peak RSS. Usage: node align-process.mjs <session dir> [validation module]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateTranscript } from '@astra/core-client';
+import { pathToFileURL } from 'node:url';
 import { alignSession, formatJsonl, toManifestLine, toRejectedLine } from '@astra/aligner';
 
-const dir = process.argv[2];
+const [dir, validation] = process.argv.slice(2);
 if (dir === undefined) {
-  console.error('usage: node align-process.mjs <session dir>');
+  console.error('usage: node align-process.mjs <session dir> [validation module]');
   process.exit(2);
 }
+const { validateTranscript } = await import(
+  validation === undefined ? '@astra/core-client' : pathToFileURL(validation).href
+);
 const acta = JSON.parse(readFileSync(join(dir, 'acta.json'), 'utf8'));
 const { transcript, repairs } = validateTranscript(JSON.parse(readFileSync(join(dir, 'transcript.json'), 'utf8')));
 const result = alignSession(transcript, acta);

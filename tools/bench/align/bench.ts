@@ -2,7 +2,7 @@
  * Alignment benchmark: synthetic sessions with ground truth → @astra/aligner and @bbc/stt-align-node on the same
  * input in the same run → quality per error class, core and process speed, memory.
  *
- *   npx nx run-many -t build -p @astra/aligner @astra/core-client     # process-level rows use the built libs
+ *   npx nx build @astra/aligner     # process-level rows use the built lib
  *   npx tsx --conditions=@astra/source tools/bench/align/bench.ts [--words 42000] [--seed 1] [--runs 5]
  *       [--profiles clean,typical,hard,jitter,omissions,turns] [--short 8] [--baseline-runs 1]
  *       [--process-runs 3] [--no-baseline] [--out DIR] [--json]
@@ -18,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { build } from 'tsup';
 import { alignSession, type AlignResult } from '@astra/aligner';
 import { validateTranscript, type TranscriptRepairs } from '@astra/core-client';
 import { loadSttAlign, runBaseline } from './baseline-stt-align';
@@ -26,10 +27,28 @@ import { scoreAlignment, type AlignmentScore, type ScoredSpan } from './score-al
 import { writeSessionFiles } from './write-session-files';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const builtLibs = [
-  resolve(here, '../../../libs/aligner/dist/index.js'),
-  resolve(here, '../../../libs/core-client/dist/index.js'),
-];
+const builtLibs = [resolve(here, '../../../libs/aligner/dist/index.js')];
+const validationSource = resolve(here, '../../../libs/core-client/src/validate-transcript.ts');
+const validationBundleDir = resolve(here, '../../../node_modules/.cache/astra-align-bench');
+
+/**
+ * Transcript validation as one module (plus zod), as the contracts package will ship it: the process then loads
+ * what alignment needs, not the astra-core HTTP client around it.
+ */
+async function bundleValidation(dir: string): Promise<string> {
+  await build({
+    entry: { validate: validationSource },
+    format: ['esm'],
+    outDir: dir,
+    external: ['zod'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    silent: true,
+    config: false,
+  });
+  return join(dir, 'validate.js');
+}
 
 interface Timing {
   medianMs: number;
@@ -85,13 +104,19 @@ interface ProcessReport {
 }
 
 /** Runs `script dir` in a fresh node `runs` times: wall time seen from here, CPU and peak RSS as it reports them. */
-async function timeProcess(script: string, dir: string, runs: number): Promise<{ timing: Timing; peakRssMb: number }> {
+async function timeProcess(
+  script: string,
+  args: readonly string[],
+  runs: number,
+): Promise<{ timing: Timing; peakRssMb: number }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let peak = 0;
   for (let k = 0; k < runs; k += 1) {
     const started = performance.now();
-    const { stdout } = await promisify(execFile)(process.execPath, [join(here, script), dir], { maxBuffer: 1 << 20 });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(here, script), ...args], {
+      maxBuffer: 1 << 20,
+    });
     wall.push(performance.now() - started);
     const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ProcessReport;
     cpu.push(report.cpuMs);
@@ -251,6 +276,8 @@ async function main(): Promise<void> {
   const speed: SpeedRow[] = [];
   const work = await mkdtemp(join(tmpdir(), 'astra-align-bench-'));
   try {
+    // Inside node_modules so that the bundle resolves zod like any package would.
+    const validation = processRuns > 0 && built ? await bundleValidation(validationBundleDir) : undefined;
     for (const profile of profiles) {
       const session = generateSession({ seed, profile, targetWords: words });
       const wordCount = session.transcript.words.length;
@@ -276,10 +303,10 @@ async function main(): Promise<void> {
         quality.push({ ...row, aligner: 'stt-align-node', score: scoreAlignment(baseline.last, session.truth) });
       }
       speed.push({ profile, words: wordCount, level: 'core', ours: ours.timing, baseline: baselineTiming });
-      if (processRuns > 0 && built) {
-        const oursProcess = await timeProcess('align-process.mjs', dir, processRuns);
+      if (validation !== undefined) {
+        const oursProcess = await timeProcess('align-process.mjs', [dir, validation], processRuns);
         const baselineProcess =
-          sttAlign === undefined ? undefined : await timeProcess('baseline-process.mjs', dir, processRuns);
+          sttAlign === undefined ? undefined : await timeProcess('baseline-process.mjs', [dir], processRuns);
         speed.push({
           profile,
           words: wordCount,

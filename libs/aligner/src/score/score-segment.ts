@@ -33,6 +33,35 @@ function joinTokens(ids: Int32Array, first: number, last: number, vocabulary: re
   return parts.join(' ');
 }
 
+/** Highest token id written as one UTF-16 unit below the surrogate range. */
+const MAX_CHAR_ID = 0xd7ff - 0x100;
+
+function tokenChars(ids: Int32Array, first: number, last: number): string | undefined {
+  let out = '';
+  for (let k = first; k <= last; k += 1) {
+    const id = ids[k] ?? 0;
+    if (id > MAX_CHAR_ID) return undefined;
+    out += String.fromCharCode(0x100 + id);
+  }
+  return out;
+}
+
+/** Word-level edit distance: tokens as characters through the bit-parallel string distance (DP as a fallback). */
+function tokenEditDistance(
+  a: Int32Array,
+  aFirst: number,
+  aLast: number,
+  b: Int32Array,
+  bFirst: number,
+  bLast: number,
+  scratch: EditDistanceScratch,
+): number {
+  const x = tokenChars(a, aFirst, aLast);
+  const y = tokenChars(b, bFirst, bLast);
+  if (x !== undefined && y !== undefined) return stringEditDistance(x, y, scratch);
+  return editDistance(a.subarray(aFirst, aLast + 1), b.subarray(bFirst, bLast + 1));
+}
+
 export interface ScoredSegment {
   segment: Segment;
   reason: RejectReason | undefined;
@@ -135,7 +164,7 @@ export function scoreCandidate(input: ScoreInput, candidate: Candidate): ScoredS
       ? 1
       : same
         ? 0
-        : editDistance(acta.ids.subarray(aFirst, aLast + 1), transcript.ids.subarray(bFirst, bLast + 1)) /
+        : tokenEditDistance(acta.ids, aFirst, aLast, transcript.ids, bFirst, bLast, input.scratch) /
           (aLast - aFirst + 1);
   let solidCount = 0;
   for (let i = aFirst; i <= aLast; i += 1) solidCount += solid[i] ?? 0;

@@ -329,7 +329,8 @@ function cutPointsOf(input: CutInput, fragment: LabelFragment, block: readonly n
   }
   const end = edgeAfter(input, fragment, block[block.length - 1] ?? 0);
   if (end !== undefined) points.push(end);
-  return points.sort((x, y) => pointKey(x) - pointKey(y));
+  // Points found by the search land out of order; the rest are pushed in order.
+  return missingEnds.length + missingStarts.length > 0 ? points.sort((x, y) => pointKey(x) - pointKey(y)) : points;
 }
 
 /** A span that no label may cover: speech the label lacks, acta text nobody said, or a change of speaker. */

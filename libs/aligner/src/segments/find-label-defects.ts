@@ -75,29 +75,37 @@ function prefixOf(flags: Uint8Array): Int32Array {
   return prefix;
 }
 
+/** Letters and digits of a word (ASCII fast path; any other character above U+00BF counts as a letter). */
 function lettersOf(text: string): number {
   let count = 0;
-  for (const char of text) if (/\p{L}|\p{Nd}/u.test(char)) count += 1;
+  for (let k = 0; k < text.length; k += 1) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) count += 1;
+  }
   return count;
 }
 
+/** Median of the values (sorted in place). */
+function median(values: Float64Array, fallback: number): number {
+  if (values.length === 0) return fallback;
+  values.sort();
+  return values[values.length >> 1] ?? fallback;
+}
+
+/** Every SAMPLE_STEP-th word is enough to measure a session's rate and gaps. */
+const SAMPLE_STEP = 5;
+
 /** The session's speaking rate: median seconds per letter of its words. */
 function secondsPerLetter(words: readonly Word[]): number {
-  const rates: number[] = [];
-  for (let w = 0; w < words.length; w += 7) {
+  const rates = new Float64Array(Math.ceil(words.length / SAMPLE_STEP));
+  let count = 0;
+  for (let w = 0; w < words.length; w += SAMPLE_STEP) {
     const word = words[w];
     if (word === undefined || word.end <= word.start) continue;
     const letters = lettersOf(word.text);
-    if (letters >= 3) rates.push((word.end - word.start) / letters);
+    if (letters >= 3) rates[count++] = (word.end - word.start) / letters;
   }
-  if (rates.length < MIN_RATE_SAMPLES) return DEFAULT_SEC_PER_LETTER;
-  rates.sort((x, y) => x - y);
-  return rates[rates.length >> 1] ?? DEFAULT_SEC_PER_LETTER;
-}
-
-/** How long a word of `letters` letters takes to say at the session's rate. */
-function saidDuration(input: DefectContext, letters: number): number {
-  return Math.max(MIN_WORD_SEC, input.secPerLetter * letters);
+  return count < MIN_RATE_SAMPLES ? DEFAULT_SEC_PER_LETTER : median(rates.subarray(0, count), DEFAULT_SEC_PER_LETTER);
 }
 
 function tokenDurations(input: LabelDefectsInput): Float64Array {
@@ -121,15 +129,20 @@ function tokenDurations(input: LabelDefectsInput): Float64Array {
   return sec;
 }
 
+/** How long a word of `letters` letters takes to say at the session's rate. */
+function saidDuration(input: DefectContext, letters: number): number {
+  return Math.max(MIN_WORD_SEC, input.secPerLetter * letters);
+}
+
 /** The session's ordinary silence between two words of a stretch of speech: the median gap. */
 function ordinaryWordGap(words: readonly Word[]): number {
-  const gaps: number[] = [];
-  for (let w = 1; w < words.length; w += 3) {
+  const gaps = new Float64Array(Math.ceil(words.length / SAMPLE_STEP));
+  let count = 0;
+  for (let w = 1; w < words.length; w += SAMPLE_STEP) {
     const gap = (words[w]?.start ?? 0) - (words[w - 1]?.end ?? 0);
-    if (gap >= 0 && gap < 1) gaps.push(gap);
+    if (gap >= 0 && gap < 1) gaps[count++] = gap;
   }
-  gaps.sort((x, y) => x - y);
-  return gaps[gaps.length >> 1] ?? 0;
+  return median(gaps.subarray(0, count), 0);
 }
 
 /** Tokens [s, s + k) equal tokens [t, t + k) (all inside the stream). */
@@ -272,6 +285,12 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
   const b = transcript.ids;
   const formAt = (k: number): string | undefined => (k < 0 || k >= b.length ? undefined : vocabulary[b[k] ?? 0]);
   const flags = new Uint8Array(b.length);
+  // 0: not computed, 1: speech-like, 2: not.
+  const speech = new Uint8Array(b.length);
+  const speechLike = (j: number): boolean => {
+    if (speech[j] === 0) speech[j] = isSpeechLike(input, j, formAt) ? 1 : 2;
+    return speech[j] === 1;
+  };
   const isAnchor = (j: number): boolean => {
     const i = alignment.pairB[j] ?? -1;
     return i >= 0 && (alignment.opA[i] === OP_MATCH || alignment.opA[i] === OP_NEAR);
@@ -279,27 +298,24 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
   let left = -1;
   for (let right = 0; right <= b.length; right += 1) {
     if (right < b.length && !isAnchor(right)) continue;
-    if (right - left > 1) {
+    let heard = 0;
+    let heardSec = 0;
+    for (let j = left + 1; j < right; j += 1) {
+      if (!speechLike(j)) continue;
+      heard += 1;
+      heardSec += input.tokenSec[j] ?? 0;
+    }
+    if (heard > 0) {
       const iLeft = left >= 0 ? (alignment.pairB[left] ?? -1) : -1;
       const iRight = right < b.length ? (alignment.pairB[right] ?? -1) : -1;
       const bounded = iLeft >= 0 && iRight > iLeft && acta.fragment[iLeft] === acta.fragment[iRight];
-      const speechLike = (j: number): boolean => isSpeechLike(input, j, formAt);
       const absorbing = bounded ? absorbingActaWords(input, left, right, iLeft, iRight, speechLike) : [];
-      const actaWords = absorbing.length;
-      let speech = 0;
-      let speechSec = 0;
-      for (let j = left + 1; j < right; j += 1) {
-        if (!speechLike(j)) continue;
-        speech += 1;
-        speechSec += input.tokenSec[j] ?? 0;
-      }
       // A misheard word takes the time of the word said: speech far longer than the acta words it would replace
       // is more than they are ("realmente" heard where the acta has "y").
       const actaSec = absorbing.reduce((total, sec) => total + sec, 0);
-      const tooLong = speech > 0 && speechSec > SUBSTITUTION_TIME_RATIO * actaSec + SUBSTITUTION_TIME_SLACK_SEC;
-      if (speech > actaWords || tooLong) {
+      const tooLong = heardSec > SUBSTITUTION_TIME_RATIO * actaSec + SUBSTITUTION_TIME_SLACK_SEC;
+      if (heard > absorbing.length || tooLong)
         for (let j = left + 1; j < right; j += 1) if (speechLike(j)) flags[j] = 1;
-      }
     }
     left = right;
   }
@@ -349,12 +365,18 @@ function findExtraText(input: DefectContext): Uint8Array {
 function findSpeakerChanges(input: LabelDefectsInput): { flags: Uint8Array; diarized: boolean } {
   const { transcript, words } = input;
   const flags = new Uint8Array(transcript.ids.length);
-  const diarized = words.some((word) => word.speaker !== undefined);
+  const speakerOf = new Int32Array(words.length);
+  let diarized = false;
+  for (let w = 0; w < words.length; w += 1) {
+    const speaker = words[w]?.speaker;
+    speakerOf[w] = speaker ?? -1;
+    if (speaker !== undefined) diarized = true;
+  }
   if (!diarized) return { flags, diarized };
   for (let j = 1; j < transcript.ids.length; j += 1) {
-    const previous = words[transcript.word[j - 1] ?? 0]?.speaker;
-    const current = words[transcript.word[j] ?? 0]?.speaker;
-    if (previous !== undefined && current !== undefined && previous !== current) flags[j] = 1;
+    const previous = speakerOf[transcript.word[j - 1] ?? 0] ?? -1;
+    const current = speakerOf[transcript.word[j] ?? 0] ?? -1;
+    if (previous >= 0 && current >= 0 && previous !== current) flags[j] = 1;
   }
   return { flags, diarized };
 }

@@ -48,6 +48,9 @@ const FILLER_PHRASES: readonly (readonly string[])[] = [
   ['de', 'alguna', 'manera'],
 ];
 
+/** Words that start or continue a filler phrase (most words never need the phrase scan). */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(FILLER_PHRASES.flat());
+
 /**
  * Spanish closed-class words in match form. Negations ("no", "ni", "nunca", "tampoco") are deliberately absent:
  * a label without them says the opposite of what was said.
@@ -164,10 +167,11 @@ export function spokenWordClass(form: string, language: string): SpokenWordClass
  * phrase: in "o sea que", "o" and "sea" are fillers, while "o" alone is a conjunction.
  */
 export function fillerPhraseAt(forms: (k: number) => string | undefined, at: number, language: string): boolean {
-  if (!isSpanish(language)) return false;
+  const form = forms(at);
+  if (form === undefined || !PHRASE_WORDS.has(form) || !isSpanish(language)) return false;
   for (const phrase of FILLER_PHRASES) {
     for (let offset = 0; offset < phrase.length; offset += 1) {
-      if (phrase[offset] !== forms(at)) continue;
+      if (phrase[offset] !== form) continue;
       if (phrase.every((word, k) => forms(at - offset + k) === word)) return true;
     }
   }
