@@ -17,7 +17,7 @@ const S9 = 'Proponemos crear un carril bici que conecte el polígono con la esta
 
 const norm = (text: string): string => normalizeForMatch(text).join(' ');
 
-/** DESIGN §6 segment rules, checked on every result. */
+/** docs/architecture.md §6 segment rules, checked on every result. */
 function expectSegmentRules(transcript: Transcript, result: AlignResult, options: AlignOptions = {}): void {
   const min = options.minDurationSec ?? 1;
   const max = options.maxDurationSec ?? 30;

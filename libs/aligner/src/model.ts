@@ -58,7 +58,7 @@ export const manifestContextSchema = z.object({
 });
 export type ManifestContext = z.infer<typeof manifestContextSchema>;
 
-/** One `train.jsonl` line (DESIGN §6), NeMo-manifest compatible; times in seconds rounded to the millisecond. */
+/** One `train.jsonl` line (docs/architecture.md §6), NeMo-manifest compatible; times in seconds rounded to the millisecond. */
 export const manifestLineSchema = z.object({
   audio_filepath: z.string().min(1),
   offset: z.number().finite().nonnegative(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One ASR word with times in seconds (DESIGN §4). `speaker` is the diarised speaker index when known. */
+/** One ASR word with times in seconds (docs/architecture.md §4). `speaker` is the diarised speaker index when known. */
 export const wordSchema = z.object({
   text: z.string(),
   start: z.number().finite().nonnegative(),

@@ -34,7 +34,7 @@ const segment: Segment = {
 };
 
 describe('toManifestLine', () => {
-  it('has exactly the DESIGN §6 fields, in order, with times rounded to the millisecond', () => {
+  it('has exactly the docs/architecture.md §6 fields, in order, with times rounded to the millisecond', () => {
     const line = toManifestLine(segment, context);
     expect(Object.keys(line)).toEqual([
       'audio_filepath',

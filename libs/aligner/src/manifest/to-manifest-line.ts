@@ -30,7 +30,7 @@ function checkContext(context: ManifestContext): void {
 }
 
 /**
- * One `train.jsonl` line (DESIGN §6): exactly its fields, in its order, snake_case; offset and duration rounded
+ * One `train.jsonl` line (docs/architecture.md §6): exactly its fields, in its order, snake_case; offset and duration rounded
  * to the millisecond (duration never rounded to 0), cer and score to three decimals. `speaker` and `agenda_item`
  * only when known.
  */

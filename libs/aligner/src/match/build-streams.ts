@@ -4,7 +4,7 @@ import { foldForMatch } from '../spanish/normalize-for-match';
 import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from '../spanish/spanish-abbreviations';
 import { isSpanish, tokenizeSpoken, type ExpansionCache, type SpokenText } from '../spanish/tokenize-spoken';
 
-/** Fragment kinds whose text may be a label (DESIGN §5: attendance, headings and the rest never are). */
+/** Fragment kinds whose text may be a label (docs/architecture.md §5: attendance, headings and the rest never are). */
 export const LABEL_KINDS: ReadonlySet<Fragment['kind']> = new Set(['intervention', 'reading', 'vote', 'procedural']);
 
 /** Matching forms ↔ dense integer ids, shared by both streams; spoken tokens are folded once per distinct form. */
