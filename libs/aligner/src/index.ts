@@ -4,6 +4,7 @@ export {
   manifestLineSchema,
   rejectReasonSchema,
   rejectedLineSchema,
+  speakerMappingSchema,
   type AlignResult,
   type AlignStats,
   type ManifestContext,
@@ -12,6 +13,8 @@ export {
   type RejectedLine,
   type RejectedSegment,
   type Segment,
+  type SpeakerEvidence,
+  type SpeakerMapping,
 } from './model';
 export { toManifestLine, toRejectedLine } from './manifest/to-manifest-line';
 export { formatJsonl } from './manifest/format-jsonl';
