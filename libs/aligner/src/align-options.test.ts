@@ -3,7 +3,7 @@ import { DEFAULT_ALIGN_OPTIONS, resolveAlignOptions } from './align-options';
 import { AlignError } from './errors';
 
 describe('resolveAlignOptions', () => {
-  it('applies the defaults (architecture §6: 1..30 s, written labels, Spanish)', () => {
+  it('applies the defaults (docs/architecture.md §6: 1..30 s, written labels, Spanish)', () => {
     const resolved = resolveAlignOptions();
     expect(resolved).toMatchObject({ minDurationSec: 1, maxDurationSec: 30, labelStyle: 'written', language: 'es' });
     expect(resolved).toEqual({ ...DEFAULT_ALIGN_OPTIONS });

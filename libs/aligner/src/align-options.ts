@@ -11,7 +11,7 @@ export type LabelStyle = 'written' | 'spoken';
 export type SummaryPolicy = 'strict' | 'reject';
 
 export interface AlignOptions {
-  /** Segment duration bounds in seconds (architecture §6: 1..30). */
+  /** Segment duration bounds in seconds (docs/architecture.md §6: 1..30). */
   minDurationSec?: number;
   maxDurationSec?: number;
   /** Highest CER between the normalised label and the ASR words of a kept segment. */

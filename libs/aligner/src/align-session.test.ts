@@ -4,7 +4,7 @@ import type { AlignOptions } from './align-options';
 import { alignSession } from './align-session';
 import { AlignError } from './errors';
 import type { AlignResult, RejectReason, Segment } from './model';
-import { normalizeForMatch } from './normalize-for-match';
+import { normalizeForMatch } from './spanish/normalize-for-match';
 
 const S1 = 'Buenas tardes a todos, vamos a debatir la modificación del presupuesto municipal.';
 const S2 = 'El importe total asciende a 25.000 euros con cargo a la partida de parques y jardines.';
@@ -12,10 +12,12 @@ const S3 = 'Nuestro grupo votará a favor porque los vecinos de San Isidro lleva
 const S4 = 'La empresa adjudicataria tendrá que rehabilitar el polideportivo antes de diciembre.';
 const S5 = 'Recuerdo que en 2019 este mismo equipo de gobierno prometió iluminar la calle Mayor.';
 const S6 = 'Pedimos que la biblioteca municipal amplíe su horario durante el verano próximo.';
+const S8 = 'La plaza del mercado necesita una reforma integral antes del próximo invierno.';
+const S9 = 'Proponemos crear un carril bici que conecte el polígono con la estación de tren.';
 
 const norm = (text: string): string => normalizeForMatch(text).join(' ');
 
-/** architecture §6 segment rules, checked on every result. */
+/** docs/architecture.md §6 segment rules, checked on every result. */
 function expectSegmentRules(transcript: Transcript, result: AlignResult, options: AlignOptions = {}): void {
   const min = options.minDurationSec ?? 1;
   const max = options.maxDurationSec ?? 30;
@@ -75,7 +77,7 @@ describe('alignSession: alignment core', () => {
     const f = fragment(`${S1} ${S2} ${S3}`);
     const heard = [
       S1.replace('debatir', 'devatir'),
-      S2.replace('total ', '').replace('partida', 'partido'),
+      S2.replace('total ', '~total ').replace('partida', 'partido'),
       S3.replace('vecinos', 'vecinos eh'),
     ];
     const transcript = buildTranscript(heard.map((text) => ({ text })));
@@ -273,6 +275,31 @@ describe('alignSession: segment rules and rejection reasons', () => {
         options: { summaryPolicy: 'reject' },
       }),
     ],
+    [
+      'label_missing_speech',
+      () => ({
+        transcript: buildTranscript([{ text: S1 }, { text: S2.replace('total', 'total previsto') }]),
+        fragments: [fragment(`${S1} ${S2}`)],
+      }),
+    ],
+    [
+      'label_extra_text',
+      () => ({
+        transcript: buildTranscript([{ text: S1 }, { text: S2.replace('total ', '') }]),
+        fragments: [fragment(`${S1} ${S2}`)],
+      }),
+    ],
+    [
+      'speaker_mismatch',
+      () => ({
+        transcript: buildTranscript([
+          { text: S1 },
+          { text: 'El importe total asciende a 25.000 euros', pauseBeforeSec: 0.4 },
+          { text: 'con cargo a la partida de parques y jardines.', pauseBeforeSec: 0.05, speaker: 1 },
+        ]),
+        fragments: [fragment(`${S1} ${S2}`)],
+      }),
+    ],
   ])('rejects with %s', (reason, scenario) => {
     const { transcript, fragments, options } = scenario();
     const result = alignSession(transcript, buildActa(fragments), options);
@@ -320,11 +347,177 @@ describe('alignSession: segment rules and rejection reasons', () => {
   });
 });
 
+describe('alignSession: labels that match the speech', () => {
+  const S7 = 'Tenemos que cumplir la ley de presupuestaria este año.';
+
+  it.each<[string, string, string, RegExp]>([
+    [
+      'a year',
+      'En el programa electoral del año a pesar de las promesas no se hizo nada.',
+      'En el programa electoral del año dos mil veintitrés a pesar de las promesas no se hizo nada.',
+      /veintitrés/u,
+    ],
+    [
+      'a courtesy to the chair',
+      'La propuesta llega tarde. Se han presentado 301 alegaciones al proyecto.',
+      'La propuesta llega tarde gracias señor alcalde se han presentado trescientas una alegaciones al proyecto.',
+      /alcalde/u,
+    ],
+    [
+      'an adjective',
+      'Hemos pedido los informes sobre la cuenta general del ejercicio.',
+      'Hemos pedido los informes técnicos sobre la cuenta general del ejercicio.',
+      /técnicos/u,
+    ],
+    ['part of a name', S7, S7.replace('de presupuestaria', 'de estabilidad presupuestaria'), /estabilidad/u],
+    ['a negation', S4, S4.replace('tendrá que', 'no tendrá que'), /\bno\b/u],
+  ])('never keeps a label that lost %s the ASR heard', (_what, written, said, lost) => {
+    const f = fragment(`${S1} ${written} ${S3}`);
+    const transcript = buildTranscript([{ text: S1 }, { text: said }, { text: S3 }]);
+    const result = alignSession(transcript, buildActa([f]));
+    expectSegmentRules(transcript, result);
+    for (const segment of result.kept) expect(segment.asrText).not.toMatch(lost);
+    expect(norm(keptText(result))).toBe(norm(`${S1} ${S3}`));
+    const rejected = result.rejected.filter((s) => s.reason === 'label_missing_speech');
+    expect(rejected.map((s) => s.asrText).join(' ')).toMatch(lost);
+  });
+
+  it('trims a label at the pauses around speech the acta left out, keeping the rest', () => {
+    const f = fragment('La propuesta llega tarde. Se han presentado 301 alegaciones al proyecto.');
+    const transcript = buildTranscript([
+      { text: 'La propuesta llega tarde' },
+      { text: 'gracias señor alcalde', pauseBeforeSec: 0.3 },
+      { text: 'se han presentado trescientas una alegaciones al proyecto', pauseBeforeSec: 0.3 },
+    ]);
+    const result = alignSession(transcript, buildActa([f]));
+    expectSegmentRules(transcript, result);
+    expect(result.kept.map((s) => s.textOriginal)).toEqual([
+      'La propuesta llega tarde.',
+      'Se han presentado 301 alegaciones al proyecto.',
+    ]);
+  });
+
+  it('keeps labels that lack only noise: fillers, repetitions, low-confidence and function words', () => {
+    const f = fragment(`${S1} ${S2} ${S3}`);
+    const transcript = buildTranscript([
+      { text: S1.replace('vamos a', 'eh vamos a a').replace('la modificación', 'este la modificación') },
+      { text: S2.replace('asciende', 'o sea asciende').replace('cargo', 'cargo@0.9 pues@0.95') },
+      { text: S3.replace('votará', 'votará claramente@0.3 que') },
+    ]);
+    const result = alignSession(transcript, buildActa([f]));
+    expectSegmentRules(transcript, result);
+    expect(norm(keptText(result))).toBe(norm(f.text));
+    expect(result.stats.rejectedByReason.label_missing_speech).toBe(0);
+  });
+
+  it('keeps a label over a word the ASR dropped, when the audio leaves time for it', () => {
+    const f = fragment(`${S1} ${S2}`);
+    const dropped = buildTranscript([{ text: S1 }, { text: S2.replace('total ', '~total ') }]);
+    expect(norm(keptText(alignSession(dropped, buildActa([f]))))).toBe(norm(f.text));
+    const unsaid = buildTranscript([{ text: S1 }, { text: S2.replace('total ', '') }]);
+    const result = alignSession(unsaid, buildActa([f]));
+    expect(norm(keptText(result))).toBe(norm(S1));
+    expect(result.rejected.map((s) => s.reason)).toContain('label_extra_text');
+  });
+
+  it('never keeps a segment across a change of diarized speaker', () => {
+    const f = fragment(`${S1} ${S2} ${S3}`);
+    const transcript = buildTranscript([
+      { text: S1, speaker: 0 },
+      { text: 'Muy bien.', speaker: 1, pauseBeforeSec: 0.3 },
+      { text: S2, speaker: 0, pauseBeforeSec: 0.3 },
+      { text: S3, speaker: 0, pauseBeforeSec: 0.04 },
+    ]);
+    // S3 follows S2 with no pause at all: with the fillers of another voice in between it could not be cut.
+    const result = alignSession(transcript, buildActa([f]));
+    expectSegmentRules(transcript, result);
+    for (const segment of result.kept) {
+      const speakers = new Set(transcript.words.slice(...segment.wordRange).map((w) => w.speaker));
+      expect(speakers.size).toBe(1);
+      expect(segment.asrText).not.toMatch(/Muy bien/u);
+    }
+    expect(norm(keptText(result))).toBe(norm(f.text));
+  });
+
+  it('cuts at a change of speaker even where the pause is too short for an ordinary cut', () => {
+    const a = fragment(S1, { speaker: 'Sr. Ruiz' });
+    const b = fragment(S2, { speaker: 'Sra. López' });
+    const transcript = buildTranscript(
+      [
+        { text: S1, speaker: 0 },
+        { text: S2, speaker: 1, pauseBeforeSec: 0.08 },
+      ],
+      { gapSec: 0.03 },
+    );
+    const result = alignSession(transcript, buildActa([a, b]));
+    expectSegmentRules(transcript, result);
+    expect(result.kept.map((s) => [s.fragmentId, s.diarizationSpeaker])).toEqual([
+      [a.id, 0],
+      [b.id, 1],
+    ]);
+  });
+
+  it('tolerates a turn whose first word diarization gave to the previous speaker', () => {
+    const a = fragment(S1, { speaker: 'Sr. Ruiz' });
+    const b = fragment(S2, { speaker: 'Sra. López' });
+    const [first = '', ...rest] = S2.split(' ');
+    const transcript = buildTranscript([
+      { text: S1, speaker: 0 },
+      { text: first, speaker: 0 },
+      { text: rest.join(' '), speaker: 1, pauseBeforeSec: 0.05 },
+    ]);
+    const result = alignSession(transcript, buildActa([a, b]));
+    expect(norm(keptText(result, b.id))).toBe(norm(S2));
+    expect(result.kept.find((s) => s.fragmentId === b.id)?.diarizationSpeaker).toBe(1);
+  });
+
+  it('learns which diarized voice each acta speaker has and rejects labels that contradict it', () => {
+    const ruiz = [fragment(S1), fragment(S2), fragment(S5)];
+    const lopez = [
+      fragment(`${S3} ${S8}`, { speaker: 'Sra. López' }),
+      fragment(`${S6} ${S9}`, { speaker: 'Sra. López' }),
+    ];
+    // The acta gives this one to Sra. López, but it is said with Sr. Ruiz's voice.
+    const misattributed = fragment(S4, { speaker: 'Sra. López' });
+    const fragments = [ruiz[0], lopez[0], ruiz[1], lopez[1], ruiz[2], misattributed];
+    const voices = [0, 1, 0, 1, 0, 0];
+    const transcript = buildTranscript(
+      fragments.map((f, k) => ({ text: f?.text ?? '', speaker: voices[k] ?? 0, pauseBeforeSec: 1 })),
+    );
+    const result = alignSession(transcript, buildActa(fragments.filter((f) => f !== undefined)));
+    expect(result.speakers).toEqual([
+      expect.objectContaining({ actaSpeaker: 'Sr. Ruiz', diarizationSpeakers: [0], established: true }),
+      expect.objectContaining({ actaSpeaker: 'Sra. López', diarizationSpeakers: [1], established: true }),
+    ]);
+    const lopezEvidence = result.speakers.find((m) => m.actaSpeaker === 'Sra. López')?.evidence ?? [];
+    expect(lopezEvidence.map((e) => [e.diarizationSpeaker, e.segments])).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
+    expect(result.kept.some((s) => s.fragmentId === misattributed.id)).toBe(false);
+    expect(result.rejected.find((s) => s.fragmentId === misattributed.id)?.reason).toBe('speaker_mismatch');
+    expect(result.stats.diarized).toBe(true);
+  });
+
+  it('runs no speaker checks on a transcript without diarization', () => {
+    const f = fragment(`${S1} ${S2}`);
+    const transcript = buildTranscript([
+      { text: S1, speaker: null },
+      { text: S2, speaker: null },
+    ]);
+    const result = alignSession(transcript, buildActa([f]));
+    expect(result.speakers).toEqual([]);
+    expect(result.stats.diarized).toBe(false);
+    expect(result.kept.every((s) => s.diarizationSpeaker === undefined)).toBe(true);
+    expect(norm(keptText(result))).toBe(norm(f.text));
+  });
+});
+
 describe('alignSession: bad input', () => {
   const acta = buildActa([fragment(S1)]);
   it.each<[string, () => unknown, string]>([
     [
-      'a word ending before it starts',
+      'a word ending before it starts (transcripts are repaired by validation before alignment)',
       () => alignSession({ ...buildTranscript([{ text: S1 }]), words: [{ text: 'a', start: 2, end: 1 }] }, acta),
       'invalid_transcript',
     ],

@@ -1,13 +1,16 @@
 import type { Transcript } from '@astra/contracts';
 import type { Acta } from '@astra/contracts';
 import { resolveAlignOptions, type AlignOptions } from './align-options';
-import { createNearMatcher } from './align-gap';
-import { alignTokens } from './align-tokens';
-import { buildNgramIndex, createAnchorTables } from './find-anchors';
-import { buildActaStream, buildTranscriptStream, Vocabulary } from './build-streams';
-import { createEditDistanceScratch } from './compute-error-rates';
-import { cutSegments } from './cut-segments';
-import { AlignError } from './errors';
+import { createNearMatcher } from './match/align-gap';
+import { alignTokens } from './match/align-tokens';
+import { buildNgramIndex, createAnchorTables } from './match/find-anchors';
+import { buildActaStream, buildTranscriptStream, Vocabulary } from './match/build-streams';
+import { createEditDistanceScratch } from './score/compute-error-rates';
+import { cutSegments } from './segments/cut-segments';
+import { createEdgeEvidence } from './segments/edge-evidence';
+import { findLabelDefects } from './segments/find-label-defects';
+import { mapSpeakers } from './speakers/map-speakers';
+import { checkActa, checkTranscript } from './check-inputs';
 import {
   rejectReasonSchema,
   type AlignResult,
@@ -16,65 +19,8 @@ import {
   type RejectedSegment,
   type Segment,
 } from './model';
-import { resolveOverlaps } from './resolve-overlaps';
-import { scoreCandidate } from './score-segment';
-
-function checkTranscript(transcript: Transcript): void {
-  if (transcript === null || typeof transcript !== 'object' || !Array.isArray(transcript.words)) {
-    throw new AlignError('invalid_transcript', 'Transcript has no words array.', { path: 'words' });
-  }
-  let previousStart = 0;
-  transcript.words.forEach((word, index) => {
-    const path = `words[${index}]`;
-    if (word === null || typeof word !== 'object' || typeof word.text !== 'string') {
-      throw new AlignError('invalid_transcript', `Transcript word ${index} has no text.`, { path: `${path}.text` });
-    }
-    const { start, end } = word;
-    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) {
-      throw new AlignError(
-        'invalid_transcript',
-        `Transcript word ${index} has bad times (start ${String(start)}, end ${String(end)}).`,
-        { path },
-      );
-    }
-    if (start < previousStart) {
-      throw new AlignError('invalid_transcript', `Transcript word ${index} starts before the word before it.`, {
-        path: `${path}.start`,
-      });
-    }
-    previousStart = start;
-  });
-}
-
-/**
- * Structural check of the acta (the extractor validated it already; this guards hand-made or stale JSON without
- * loading the extractor at run time).
- */
-function checkActa(acta: Acta): void {
-  if (acta === null || typeof acta !== 'object' || !Array.isArray(acta.fragments)) {
-    throw new AlignError('invalid_acta', 'Acta has no fragments array.', { path: 'fragments' });
-  }
-  acta.fragments.forEach((fragment, index) => {
-    const path = `fragments[${index}]`;
-    const ok =
-      fragment !== null &&
-      typeof fragment === 'object' &&
-      typeof fragment.id === 'string' &&
-      fragment.id !== '' &&
-      typeof fragment.text === 'string' &&
-      typeof fragment.kind === 'string' &&
-      typeof fragment.verbatim === 'boolean' &&
-      Number.isInteger(fragment.itemIndex) &&
-      fragment.itemIndex >= 0 &&
-      (fragment.speaker === undefined || typeof fragment.speaker === 'string');
-    if (!ok)
-      throw new AlignError(
-        'invalid_acta',
-        `Acta fragment ${index} is malformed (id, kind, verbatim, itemIndex, text).`,
-        { path },
-      );
-  });
-}
+import { resolveOverlaps } from './segments/resolve-overlaps';
+import { scoreCandidate } from './score/score-segment';
 
 function emptyReasons(): Record<RejectReason, number> {
   return Object.fromEntries(rejectReasonSchema.options.map((reason) => [reason, 0])) as Record<RejectReason, number>;
@@ -103,6 +49,17 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     },
     actaStream,
   );
+  const scratch = createEditDistanceScratch();
+  const defects = findLabelDefects({
+    acta: actaStream,
+    transcript: transcriptStream,
+    words: transcript.words,
+    vocabulary: vocabulary.words,
+    alignment: tokens.alignment,
+    language: resolved.language,
+    scratch,
+  });
+  const edgeEvidence = createEdgeEvidence(actaStream, tokens.alignment, vocabulary.words, resolved.language);
   const lastEnd = transcript.words[transcript.words.length - 1]?.end ?? 0;
   const candidates = cutSegments({
     acta: actaStream,
@@ -112,6 +69,8 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     vocabulary: vocabulary.words,
     alignment: tokens.alignment,
     solid: tokens.solid,
+    defects,
+    edgeEvidence,
     options: resolved,
   });
   const scoreInput = {
@@ -120,15 +79,24 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     words: transcript.words,
     vocabulary: vocabulary.words,
     solid: tokens.solid,
+    defects,
+    edgeEvidence,
     options: resolved,
-    scratch: createEditDistanceScratch(),
+    scratch,
   };
-  const keptCandidates: Segment[] = [];
+  const passed: Segment[] = [];
   const rejected: RejectedSegment[] = [];
   for (const candidate of candidates) {
     const { segment, reason } = scoreCandidate(scoreInput, candidate);
-    if (reason === undefined) keptCandidates.push(segment);
+    if (reason === undefined) passed.push(segment);
     else rejected.push({ ...segment, reason });
+  }
+  // Speakers: the mapping is learnt from the labels every other check accepted, then applied to them.
+  const speakerMap = mapSpeakers(passed);
+  const keptCandidates: Segment[] = [];
+  for (const segment of passed) {
+    if (speakerMap.contradicts(segment)) rejected.push({ ...segment, reason: 'speaker_mismatch' });
+    else keptCandidates.push(segment);
   }
   const { kept, dropped } = resolveOverlaps(keptCandidates);
   for (const segment of dropped) rejected.push({ ...segment, reason: 'overlap' });
@@ -152,7 +120,8 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     keptDurationSec: kept.reduce((total, s) => total + s.duration, 0),
     rejectedDurationSec: rejected.reduce((total, s) => total + s.duration, 0),
     rejectedByReason,
+    diarized: defects.diarized,
   };
-  resolved.logger.debug({ stage: 'align', ...stats }, 'aligned session');
-  return { kept, rejected, stats };
+  resolved.logger.debug({ stage: 'align', ...stats, speakers: speakerMap.mappings.length }, 'aligned session');
+  return { kept, rejected, speakers: speakerMap.mappings, stats };
 }

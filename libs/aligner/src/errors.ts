@@ -29,7 +29,3 @@ export class AlignError extends Error {
     this.path = options.path;
   }
 }
-
-export function isAlignError(error: unknown): error is AlignError {
-  return error instanceof AlignError;
-}

@@ -1,19 +1,11 @@
 export { alignSession } from './align-session';
+export { resolveAlignOptions } from './align-options';
+export type { AlignOptions, LabelStyle, ResolvedAlignOptions, SummaryPolicy } from './align-options';
 export {
-  DEFAULT_ALIGN_OPTIONS,
-  resolveAlignOptions,
-  type AlignOptions,
-  type LabelStyle,
-  type ResolvedAlignOptions,
-  type SummaryPolicy,
-} from './align-options';
-export {
-  manifestContextSchema,
   manifestLineSchema,
   rejectReasonSchema,
   rejectedLineSchema,
-  rejectedSegmentSchema,
-  segmentSchema,
+  speakerMappingSchema,
   type AlignResult,
   type AlignStats,
   type ManifestContext,
@@ -22,19 +14,13 @@ export {
   type RejectedLine,
   type RejectedSegment,
   type Segment,
+  type SpeakerEvidence,
+  type SpeakerMapping,
 } from './model';
-export { toManifestLine, toRejectedLine } from './to-manifest-line';
-export { formatJsonl } from './format-jsonl';
-export { normalizeForMatch } from './normalize-for-match';
-export { toSpokenForm } from './to-spoken-form';
-export { cleanWrittenLabel } from './clean-written-label';
-export {
-  MAX_SPELLED_NUMBER,
-  numberToSpanishWords,
-  ordinalToSpanishWords,
-  type NumberGender,
-  type NumberToWordsOptions,
-  type OrdinalOptions,
-} from './number-to-spanish-words';
-export { computeCer, computeWer, type ErrorRateOptions } from './compute-error-rates';
-export { AlignError, isAlignError, type AlignErrorCode, type AlignErrorOptions } from './errors';
+export { toManifestLine, toRejectedLine } from './manifest/to-manifest-line';
+export { formatJsonl } from './manifest/format-jsonl';
+export { normalizeForMatch } from './spanish/normalize-for-match';
+export { toSpokenForm } from './spanish/to-spoken-form';
+export { numberToSpanishWords, type NumberGender, type NumberToWordsOptions } from './spanish/number-to-spanish-words';
+export { computeCer, computeWer, type ErrorRateOptions } from './score/compute-error-rates';
+export { AlignError, type AlignErrorCode, type AlignErrorOptions } from './errors';

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** Why a candidate segment was not kept. Stable: `rejected.jsonl` rows carry it. */
+/**
+ * Why a candidate segment was not kept. Stable: `rejected.jsonl` rows carry it. `label_missing_speech`: the ASR
+ * heard real words (content, confident, no filler or repetition) the label lacks; `label_extra_text`: the label has
+ * content words nobody said (no time for them in the audio); `speaker_mismatch`: the span crosses a change of
+ * diarized speaker, or its diarized speaker contradicts the session's acta-speaker mapping.
+ */
 export const rejectReasonSchema = z.enum([
+  'label_missing_speech',
+  'label_extra_text',
+  'speaker_mismatch',
   'summary_fragment',
   'too_short',
   'too_long',
@@ -10,6 +18,8 @@ export const rejectReasonSchema = z.enum([
   'cer_above_max',
   'score_below_min',
   'overlap',
+  /** Set by the dataset build, not the aligner: the label holds an id number, e-mail or phone (never a label). */
+  'personal_data',
 ]);
 export type RejectReason = z.infer<typeof rejectReasonSchema>;
 
@@ -28,6 +38,8 @@ export const segmentSchema = z.object({
   wer: z.number().finite().nonnegative(),
   score: z.number().finite().min(0).max(1),
   speaker: z.string().optional(),
+  /** The diarized speaker of the span's transcript words (of most of them), when the transcript has diarization. */
+  diarizationSpeaker: z.number().int().nonnegative().optional(),
   agendaItem: z.number().int().positive().optional(),
   fragmentId: z.string().min(1),
   /** Transcript words of the span: `[first, last + 1)` (half-open indices into `transcript.words`). */
@@ -48,7 +60,7 @@ export const manifestContextSchema = z.object({
 });
 export type ManifestContext = z.infer<typeof manifestContextSchema>;
 
-/** One `train.jsonl` line (architecture §6), NeMo-manifest compatible; times in seconds rounded to the millisecond. */
+/** One `train.jsonl` line (docs/architecture.md §6), NeMo-manifest compatible; times in seconds rounded to the millisecond. */
 export const manifestLineSchema = z.object({
   audio_filepath: z.string().min(1),
   offset: z.number().finite().nonnegative(),
@@ -71,6 +83,32 @@ export type ManifestLine = z.infer<typeof manifestLineSchema>;
 export const rejectedLineSchema = manifestLineSchema.extend({ reason: rejectReasonSchema });
 export type RejectedLine = z.infer<typeof rejectedLineSchema>;
 
+const count = z.number().int().nonnegative();
+
+/** Words and segments of kept labels of one acta speaker heard on one diarized speaker. */
+export const speakerEvidenceSchema = z.object({
+  diarizationSpeaker: count,
+  words: count,
+  segments: count,
+});
+export type SpeakerEvidence = z.infer<typeof speakerEvidenceSchema>;
+
+/**
+ * What the session taught about one acta speaker (the extractor's canonical name): the diarized speakers it is
+ * heard on. For the session's segments file and the report.
+ */
+export const speakerMappingSchema = z.object({
+  actaSpeaker: z.string().min(1),
+  /** Diarized speakers accepted for this acta speaker, most evidence first (a voice split by diarization gives two). */
+  diarizationSpeakers: z.array(count),
+  /** Enough evidence (words) that segments contradicting the mapping are rejected as `speaker_mismatch`. */
+  established: z.boolean(),
+  words: count,
+  /** Per diarized speaker, most words first. */
+  evidence: z.array(speakerEvidenceSchema),
+});
+export type SpeakerMapping = z.infer<typeof speakerMappingSchema>;
+
 /** Figures about one alignment run (for logs and the dataset report). */
 export interface AlignStats {
   transcriptWords: number;
@@ -91,10 +129,14 @@ export interface AlignStats {
   keptDurationSec: number;
   rejectedDurationSec: number;
   rejectedByReason: Record<RejectReason, number>;
+  /** The transcript carries diarized speakers (the speaker checks ran). */
+  diarized: boolean;
 }
 
 export interface AlignResult {
   kept: Segment[];
   rejected: RejectedSegment[];
+  /** Acta speaker → diarized speakers learnt from this session (empty without diarization), by acta speaker. */
+  speakers: SpeakerMapping[];
   stats: AlignStats;
 }

@@ -1,44 +1,60 @@
 /**
  * Alignment benchmark: synthetic sessions with ground truth → @astra/aligner and @bbc/stt-align-node on the same
- * input in the same run → precision / recall / cut words / overlaps / time / memory.
+ * input in the same run → quality per error class, core and process speed, memory.
  *
- *   npx tsx --conditions=@astra/source tools/bench/align/bench.ts [--words 40000] [--seed 1] [--runs 5]
- *       [--profiles clean,typical,hard] [--baseline-runs 1] [--no-baseline] [--out DIR] [--json]
+ *   npx nx build @astra/aligner     # process-level rows use the built lib
+ *   npx tsx --conditions=@astra/source tools/bench/align/bench.ts [--words 42000] [--seed 1] [--runs 5]
+ *       [--profiles clean,typical,hard,jitter,omissions,turns] [--short 8] [--baseline-runs 1]
+ *       [--process-runs 3] [--no-baseline] [--out DIR] [--json]
  *
- * Peak RSS is measured in a fresh `node` process on the built lib (`npx nx build @astra/aligner` first);
- * without a build that column says "n/a".
+ * Every transcript goes through `validateTranscript` (repair) first, as in the pipeline. Core timing is the
+ * aligner call alone, in this process; process timing is a fresh `node` reading the JSON files, repairing,
+ * aligning and writing JSONL (align-process.mjs) against the same for the baseline (baseline-process.mjs).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { alignSession, DEFAULT_ALIGN_OPTIONS } from '@astra/aligner';
+import { alignSession, type AlignResult } from '@astra/aligner';
+import { validateTranscript, type TranscriptRepairs } from '@astra/contracts';
 import { loadSttAlign, runBaseline } from './baseline-stt-align';
 import { generateSession, SESSION_PROFILES, type ProfileName, type SyntheticSession } from './generate-session';
 import { scoreAlignment, type AlignmentScore, type ScoredSpan } from './score-alignment';
 import { writeSessionFiles } from './write-session-files';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const builtLib = resolve(here, '../../../libs/aligner/dist/index.js');
+const builtLibs = [
+  resolve(here, '../../../libs/aligner/dist/index.js'),
+  resolve(here, '../../../libs/contracts/dist/index.js'),
+];
 
 interface Timing {
   medianMs: number;
   /** Fastest run: the least disturbed by other processes on a shared machine. */
   minMs: number;
-  coldMs: number;
   medianCpuMs: number;
 }
 
-interface Row {
-  profile: string;
+interface QualityRow {
+  session: string;
   words: number;
+  minutes: number;
   aligner: string;
   score: AlignmentScore;
-  timing: Timing;
+  repairs?: TranscriptRepairs;
+}
+
+interface SpeedRow {
+  profile: string;
+  words: number;
+  level: 'core' | 'process';
+  ours: Timing;
+  baseline: Timing | undefined;
   peakRssMb?: number;
+  baselinePeakRssMb?: number;
 }
 
 function median(values: readonly number[]): number {
@@ -60,77 +76,163 @@ function timeRuns<T>(runs: number, run: () => T): { last: T; timing: Timing } {
     cpu.push((used.user + used.system) / 1000);
   }
   if (last === undefined) throw new Error('runs must be ≥ 1');
-  return {
-    last,
-    timing: { medianMs: median(wall), minMs: Math.min(...wall), coldMs: wall[0] ?? 0, medianCpuMs: median(cpu) },
-  };
+  return { last, timing: { medianMs: median(wall), minMs: Math.min(...wall), medianCpuMs: median(cpu) } };
 }
 
-async function measurePeakRss(session: SyntheticSession): Promise<number | undefined> {
-  if (!existsSync(builtLib)) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'astra-align-bench-'));
-  try {
-    const file = join(dir, 'session.json');
-    await writeFile(file, JSON.stringify({ transcript: session.transcript, acta: session.acta }));
-    const { stdout } = await promisify(execFile)(process.execPath, [join(here, 'measure-rss.mjs'), file], {
+interface ProcessReport {
+  cpuMs: number;
+  peakRssMb: number;
+}
+
+/** Runs `script dir` in a fresh node `runs` times: wall time seen from here, CPU and peak RSS as it reports them. */
+async function timeProcess(
+  script: string,
+  args: readonly string[],
+  runs: number,
+): Promise<{ timing: Timing; peakRssMb: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let peak = 0;
+  for (let k = 0; k < runs; k += 1) {
+    const started = performance.now();
+    const { stdout } = await promisify(execFile)(process.execPath, [join(here, script), ...args], {
       maxBuffer: 1 << 20,
     });
-    const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { peakRssMb?: number };
-    return parsed.peakRssMb;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    wall.push(performance.now() - started);
+    const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ProcessReport;
+    cpu.push(report.cpuMs);
+    peak = Math.max(peak, report.peakRssMb);
   }
+  return { timing: { medianMs: median(wall), minMs: Math.min(...wall), medianCpuMs: median(cpu) }, peakRssMb: peak };
 }
 
-const pct = (x: number): string => x.toFixed(3);
-const ms = (x: number): string => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+function minutesOf(session: SyntheticSession): number {
+  const first = session.truth[0]?.start ?? 0;
+  const last = session.truth[session.truth.length - 1]?.end ?? 0;
+  return (last - first) / 60;
+}
 
-function printTable(rows: readonly Row[]): void {
-  const header = [
-    'profile',
-    'words',
-    'aligner',
-    'precision',
-    'recall',
-    'label CER',
-    'segments',
-    'cut words',
-    'overlaps',
-    'time median',
-    'time min',
-    '1st run',
-    'CPU median',
-    'peak RSS',
-  ];
-  const lines = rows.map((r) => [
-    r.profile,
-    String(r.words),
-    r.aligner,
-    pct(r.score.precision),
-    pct(r.score.recall),
-    pct(r.score.meanLabelCer),
-    String(r.score.segments),
-    String(r.score.cutWords),
-    String(r.score.overlaps),
-    ms(r.timing.medianMs),
-    ms(r.timing.minMs),
-    ms(r.timing.coldMs),
-    ms(r.timing.medianCpuMs),
-    r.peakRssMb === undefined ? 'n/a' : `${r.peakRssMb.toFixed(0)} MB`,
-  ]);
+/** The transcript as the pipeline hands it to the aligner: repaired and validated. */
+function repaired(session: SyntheticSession): {
+  transcript: SyntheticSession['transcript'];
+  repairs: TranscriptRepairs;
+} {
+  const { transcript, repairs } = validateTranscript(session.transcript);
+  return { transcript, repairs };
+}
+
+function spansOf(result: AlignResult): ScoredSpan[] {
+  return result.kept;
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+const ms = (x: number): string => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+const ratio = (x: number, y: number): string => `${(x / y).toFixed(1)}×`;
+
+function printTable(header: readonly string[], lines: readonly string[][]): void {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+  console.log('');
+}
+
+function repairsText(repairs: TranscriptRepairs | undefined): string {
+  if (repairs === undefined) return '';
+  const parts = [
+    [repairs.inversions, 'inv'],
+    [repairs.overlaps, 'ovl'],
+    [repairs.endsBeforeStart, 'neg'],
+    [repairs.reordered, 'moved'],
+  ] as const;
+  const text = parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ');
+  return text === '' ? 'none' : text;
+}
+
+function printQuality(rows: readonly QualityRow[]): void {
+  printTable(
+    [
+      'session',
+      'words',
+      'min',
+      'aligner',
+      'precision',
+      'recall',
+      'label CER',
+      'segments',
+      'missing speech (heard / any)',
+      'speaker change (heard / any)',
+      'wrong speaker',
+      'cut words',
+      'overlaps',
+      'repaired',
+    ],
+    rows.map((r) => [
+      r.session,
+      String(r.words),
+      r.minutes.toFixed(0),
+      r.aligner,
+      f3(r.score.precision),
+      f3(r.score.recall),
+      f3(r.score.meanLabelCer),
+      String(r.score.segments),
+      `${r.score.missingSpeechSegments} / ${r.score.missingSpeechAnySegments}`,
+      `${r.score.speakerChangeSegments} / ${r.score.speakerChangeAnySegments}`,
+      String(r.score.wrongSpeakerSegments),
+      String(r.score.cutWords),
+      String(r.score.overlaps),
+      repairsText(r.repairs),
+    ]),
+  );
+}
+
+function printSpeed(rows: readonly SpeedRow[]): void {
+  printTable(
+    [
+      'profile',
+      'words',
+      'level',
+      'ours median',
+      'ours min',
+      'ours CPU',
+      'stt-align median',
+      'stt-align min',
+      'stt-align CPU',
+      'ratio wall min',
+      'ratio CPU',
+      'ours peak RSS',
+      'stt-align peak RSS',
+    ],
+    rows.map((r) => [
+      r.profile,
+      String(r.words),
+      r.level,
+      ms(r.ours.medianMs),
+      ms(r.ours.minMs),
+      ms(r.ours.medianCpuMs),
+      r.baseline === undefined ? 'n/a' : ms(r.baseline.medianMs),
+      r.baseline === undefined ? 'n/a' : ms(r.baseline.minMs),
+      r.baseline === undefined ? 'n/a' : ms(r.baseline.medianCpuMs),
+      r.baseline === undefined ? 'n/a' : ratio(r.baseline.minMs, r.ours.minMs),
+      r.baseline === undefined ? 'n/a' : ratio(r.baseline.medianCpuMs, r.ours.medianCpuMs),
+      r.peakRssMb === undefined ? 'n/a' : `${r.peakRssMb.toFixed(0)} MB`,
+      r.baselinePeakRssMb === undefined ? 'n/a' : `${r.baselinePeakRssMb.toFixed(0)} MB`,
+    ]),
+  );
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      words: { type: 'string', default: '40000' },
+      words: { type: 'string', default: '42000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '5' },
-      profiles: { type: 'string', default: 'clean,typical,hard' },
+      profiles: { type: 'string', default: 'clean,typical,hard,jitter,omissions,turns' },
+      short: { type: 'string', default: '8' },
       'baseline-runs': { type: 'string', default: '1' },
+      'process-runs': { type: 'string', default: '3' },
       'no-baseline': { type: 'boolean', default: false },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -140,55 +242,89 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const runs = Math.max(1, Number(values.runs));
   const baselineRuns = Math.max(1, Number(values['baseline-runs']));
+  const processRuns = Math.max(0, Number(values['process-runs']));
+  const shortSessions = Math.max(0, Number(values.short));
   const profiles = (values.profiles ?? '').split(',').filter((p): p is ProfileName => p in SESSION_PROFILES);
   const sttAlign = values['no-baseline'] ? undefined : await loadSttAlign();
   if (!values['no-baseline'] && sttAlign === undefined)
     console.error('@bbc/stt-align-node is not installed: baseline skipped.');
-  const limits = {
-    minDurationSec: DEFAULT_ALIGN_OPTIONS.minDurationSec,
-    maxDurationSec: DEFAULT_ALIGN_OPTIONS.maxDurationSec,
-  };
-  const rows: Row[] = [];
-  for (const profile of profiles) {
-    const session = generateSession({ seed, profile, targetWords: words });
-    const wordCount = session.transcript.words.length;
-    console.error(
-      `${profile}: ${wordCount} transcript words, ${session.acta.fragments.length} fragments, spoken order ${session.spokenOrder.join(',')}`,
-    );
-    if (values.out !== undefined) await writeSessionFiles(session, join(values.out, profile));
-    const ours = timeRuns(runs, () => alignSession(session.transcript, session.acta));
-    const peakRssMb = await measurePeakRss(session);
-    rows.push({
-      profile,
-      words: wordCount,
-      aligner: '@astra/aligner',
-      score: scoreAlignment(ours.last.kept, session.truth),
-      timing: ours.timing,
-      ...(peakRssMb === undefined ? {} : { peakRssMb }),
-    });
-    if (sttAlign !== undefined) {
-      const before = process.resourceUsage().maxRSS / 1024;
-      const baseline = timeRuns<ScoredSpan[]>(baselineRuns, () =>
-        runBaseline(sttAlign, session.transcript, session.acta, limits),
-      );
-      const after = process.resourceUsage().maxRSS / 1024;
-      rows.push({
-        profile,
-        words: wordCount,
-        aligner: 'stt-align-node',
-        score: scoreAlignment(baseline.last, session.truth),
-        timing: baseline.timing,
-        ...(after > before ? { peakRssMb: after } : {}),
+  const built = builtLibs.every((file) => existsSync(file));
+  if (processRuns > 0 && !built) console.error('Libs not built: process-level rows skipped (see the header).');
+  const loadBefore = loadavg();
+  // The segment duration bounds of the manifest contract (docs/architecture.md §6), as the aligner's defaults.
+  const limits = { minDurationSec: 1, maxDurationSec: 30 };
+  const quality: QualityRow[] = [];
+  const speed: SpeedRow[] = [];
+  const work = await mkdtemp(join(tmpdir(), 'astra-align-bench-'));
+  try {
+    const processLevel = processRuns > 0 && built;
+    for (const profile of profiles) {
+      const session = generateSession({ seed, profile, targetWords: words });
+      const wordCount = session.transcript.words.length;
+      console.error(`${profile}: ${wordCount} transcript words, ${session.acta.fragments.length} fragments`);
+      const dir = join(values.out ?? work, profile);
+      await writeSessionFiles(session, dir);
+      const input = repaired(session);
+      const ours = timeRuns(runs, () => alignSession(input.transcript, session.acta));
+      const minutes = minutesOf(session);
+      const row = { session: `${profile} (seed ${seed})`, words: wordCount, minutes };
+      quality.push({
+        ...row,
+        aligner: '@astra/aligner',
+        score: scoreAlignment(spansOf(ours.last), session.truth),
+        repairs: input.repairs,
       });
-      const ratio = (x: number, y: number): string => `${(x / y).toFixed(1)}×`;
-      console.error(
-        `  speed ratio stt-align-node / ours: wall median ${ratio(baseline.timing.medianMs, ours.timing.medianMs)}, ` +
-          `wall min ${ratio(baseline.timing.minMs, ours.timing.minMs)}, CPU median ${ratio(baseline.timing.medianCpuMs, ours.timing.medianCpuMs)}`,
-      );
+      let baselineTiming: Timing | undefined;
+      if (sttAlign !== undefined) {
+        const baseline = timeRuns<ScoredSpan[]>(baselineRuns, () =>
+          runBaseline(sttAlign, session.transcript, session.acta, limits),
+        );
+        baselineTiming = baseline.timing;
+        quality.push({ ...row, aligner: 'stt-align-node', score: scoreAlignment(baseline.last, session.truth) });
+      }
+      speed.push({ profile, words: wordCount, level: 'core', ours: ours.timing, baseline: baselineTiming });
+      if (processLevel) {
+        const oursProcess = await timeProcess('align-process.mjs', [dir], processRuns);
+        const baselineProcess =
+          sttAlign === undefined ? undefined : await timeProcess('baseline-process.mjs', [dir], processRuns);
+        speed.push({
+          profile,
+          words: wordCount,
+          level: 'process',
+          ours: oursProcess.timing,
+          baseline: baselineProcess?.timing,
+          peakRssMb: oursProcess.peakRssMb,
+          ...(baselineProcess === undefined ? {} : { baselinePeakRssMb: baselineProcess.peakRssMb }),
+        });
+      }
     }
+    // Short sessions (10–20 min of speech): few anchors, little evidence for speaker mappings.
+    for (let k = 0; k < shortSessions; k += 1) {
+      const shortSeed = seed + 100 + k;
+      const session = generateSession({ seed: shortSeed, profile: 'typical', targetWords: 900 + 110 * k });
+      const input = repaired(session);
+      const result = alignSession(input.transcript, session.acta);
+      quality.push({
+        session: `short typical (seed ${shortSeed})`,
+        words: session.transcript.words.length,
+        minutes: minutesOf(session),
+        aligner: '@astra/aligner',
+        score: scoreAlignment(spansOf(result), session.truth),
+        repairs: input.repairs,
+      });
+    }
+  } finally {
+    if (values.out === undefined) await rm(work, { recursive: true, force: true });
   }
-  if (values.json === true) console.log(JSON.stringify(rows, null, 2));
-  else printTable(rows);
+  const loadAfter = loadavg();
+  if (values.json === true) {
+    console.log(JSON.stringify({ quality, speed, loadBefore, loadAfter }, null, 2));
+    return;
+  }
+  printQuality(quality);
+  printSpeed(speed);
+  const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' / ');
+  console.log(`load average (1/5/15 min): before ${load(loadBefore)}, after ${load(loadAfter)}`);
 }
 
 main().catch((error: unknown) => {

@@ -568,6 +568,46 @@ export const CHATTER = [
 /** Words a speaker adds that the secretary leaves out of a verbatim acta. */
 export const FILLERS = ['pues', 'bueno', 'eh', 'o sea', 'vamos', 'digamos', 'es decir', 'bien'];
 
+/**
+ * Real words a speaker says mid-sentence that a "verbatim" acta still leaves out (the issue-16 pattern: a year, a
+ * courtesy to the chair, an adjective, an adverb): the label then misses speech.
+ */
+export const OMITTED_PHRASES = [
+  'técnicos',
+  'municipales',
+  'gracias señor alcalde',
+  'dos mil veintitrés',
+  'también',
+  'de nuevo',
+  'una vez más',
+  'en concreto',
+  'sinceramente',
+  'todos los vecinos',
+  'realmente',
+  'como saben',
+  'ahora mismo',
+  'evidentemente',
+  'de estabilidad',
+  'este año',
+];
+
+/** Words a secretary adds to a verbatim acta that nobody said ("el citado informe"). */
+export const ACTA_ADDITIONS = ['citado', 'referido', 'mencionado', 'presente', 'actual', 'propio', 'nuevo'];
+
+/** What another person says when cutting into an intervention (no acta records it). */
+export const INTERJECTIONS = [
+  'Muy bien.',
+  'Sí.',
+  'Eso no es así.',
+  'Gracias.',
+  'Vaya terminando, por favor.',
+  'Claro.',
+  'Exacto.',
+  'No, no.',
+  'Le queda un minuto.',
+  '¿Cuánto ha dicho?',
+];
+
 /** Expands `{slot}`s of a template; `extra` fills template-specific slots ("{speaker}"). */
 export function fillTemplate(rng: Rng, template: string, extra: Record<string, Piece[]> = {}): Piece[] {
   const out: Piece[] = [];

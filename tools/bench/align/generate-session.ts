@@ -1,8 +1,11 @@
 import type { Acta, Fragment, Transcript } from './session-types';
 import {
+  ACTA_ADDITIONS,
   CHATTER,
   FILLERS,
+  INTERJECTIONS,
   INTERVENTION_TEMPLATES,
+  OMITTED_PHRASES,
   READING_TEMPLATES,
   SUMMARY_TEMPLATES,
   fillTemplate,
@@ -12,101 +15,50 @@ import {
   type Piece,
 } from './council-vocabulary';
 import { createRng, type Rng } from './prng';
+import { SESSION_PROFILES, type ProfileName, type SessionProfile } from './session-profile';
+import { diarize, simulateAsr, type DeepgramPayload, type SpokenTimedWord } from './simulate-asr';
 
-/** How messy a synthetic session is: the acta side (summaries, edits, reordering) and the ASR side. */
-export interface SessionProfile {
-  name: string;
-  /** Per spoken word: ASR substitution, deletion, insertion (after the word) rates. */
-  substitution: number;
-  deletion: number;
-  insertion: number;
-  /** Standard deviation of the noise added to ASR word times (seconds). */
-  jitterSec: number;
-  /** Share of spoken numbers the ASR writes as digits ("veinticinco mil" → "25.000"). */
-  digitsRate: number;
-  /** Share of interventions the acta summarises (text not what was said). */
-  summaryShare: number;
-  /** Agenda items discussed later than the acta lists them. */
-  reorderedItems: number;
-  /** Chance of chatter (not in the acta) before each spoken fragment. */
-  chatterRate: number;
-  /** Per verbatim sentence: the speaker said it slightly differently (filler, repeated word, other wording). */
-  editRate: number;
-  /** Per verbatim sentence: the speaker added a sentence the secretary dropped. */
-  extraSentenceRate: number;
-}
+export { SESSION_PROFILES, type ProfileName, type SessionProfile } from './session-profile';
+export type { DeepgramPayload, DeepgramWord } from './simulate-asr';
 
-export type ProfileName = 'clean' | 'typical' | 'hard';
+/**
+ * What a truly said word is with respect to the acta: `acta` (a word of a verbatim fragment, the only alignable
+ * kind), `filler` / `repetition` (disfluencies an edited acta leaves out on purpose), `synonym` (said otherwise
+ * than written), `omitted` (a real word the acta left out), `extra` (a whole sentence the acta dropped),
+ * `interjection` (someone else cutting in), `summarised` (speech the acta summarises), `chatter` and `procedural`
+ * (said, never in an acta label).
+ */
+export type TruthKind =
+  | 'acta'
+  | 'filler'
+  | 'repetition'
+  | 'synonym'
+  | 'omitted'
+  | 'extra'
+  | 'interjection'
+  | 'summarised'
+  | 'chatter'
+  | 'procedural';
 
-export const SESSION_PROFILES: Record<ProfileName, SessionProfile> = {
-  clean: {
-    name: 'clean',
-    substitution: 0.01,
-    deletion: 0.005,
-    insertion: 0.005,
-    jitterSec: 0.01,
-    digitsRate: 0.7,
-    summaryShare: 1 / 3,
-    reorderedItems: 0,
-    chatterRate: 0.2,
-    editRate: 0.03,
-    extraSentenceRate: 0.02,
-  },
-  typical: {
-    name: 'typical',
-    substitution: 0.08,
-    deletion: 0.04,
-    insertion: 0.03,
-    jitterSec: 0.03,
-    digitsRate: 0.7,
-    summaryShare: 1 / 3,
-    reorderedItems: 1,
-    chatterRate: 0.5,
-    editRate: 0.1,
-    extraSentenceRate: 0.06,
-  },
-  hard: {
-    name: 'hard',
-    substitution: 0.16,
-    deletion: 0.08,
-    insertion: 0.06,
-    jitterSec: 0.06,
-    digitsRate: 0.7,
-    summaryShare: 0.4,
-    reorderedItems: 2,
-    chatterRate: 0.8,
-    editRate: 0.2,
-    extraSentenceRate: 0.12,
-  },
-};
-
-/** A word truly said, with its true times; `alignable` when it is a word of a verbatim acta fragment. */
+/** A word truly said, with its true times, speaker and kind; `alignable` when it is a word of a verbatim fragment. */
 export interface TruthWord {
   text: string;
   start: number;
   end: number;
   alignable: boolean;
-}
-
-export interface DeepgramWord {
-  word: string;
-  start: number;
-  end: number;
-  confidence: number;
-  speaker: number;
-  punctuated_word: string;
-}
-
-/** The subset of a Deepgram pre-recorded response that transcript normalisers read. */
-export interface DeepgramPayload {
-  metadata: { request_id: string; duration: number; channels: number; models: string[] };
-  results: { channels: { alternatives: { transcript: string; confidence: number; words: DeepgramWord[] }[] }[] };
+  kind: TruthKind;
+  /** The acta name of who said it. */
+  speaker: string;
+  /** Confidence of what the ASR output for it (0: the ASR dropped it), and that output. */
+  heardConfidence: number;
+  heardText: string;
 }
 
 export interface SyntheticSession {
   profile: SessionProfile;
   seed: number;
   acta: Acta;
+  /** What the provider sent (with `unordered` timing it needs repair: run it through `validateTranscript`). */
   transcript: Transcript;
   deepgram: DeepgramPayload;
   truth: TruthWord[];
@@ -121,10 +73,12 @@ export interface GenerateSessionOptions {
   targetWords: number;
 }
 
-/** A spoken sentence: words with whether they are acta words, plus ASR digit groups. */
+/** A spoken word: whether it is an acta word, what it is otherwise, plus ASR digit groups. */
 interface SpokenWord {
   text: string;
-  alignable: boolean;
+  kind: TruthKind;
+  /** Said by someone other than the unit's speaker (an interjection). */
+  speaker?: number;
   /** Part of a number the ASR may write as digits (edits never go inside one). */
   inNumber?: boolean;
   /** Set on the first word of a number the ASR may write as digits; `digitsLength` words long. */
@@ -145,6 +99,7 @@ interface ItemPlan {
 }
 
 const SECRETARY = 90;
+const SECRETARY_NAME = 'Sr. Secretario';
 const SYNONYMS: Record<string, string> = {
   queremos: 'quisiéramos',
   pedimos: 'solicitamos',
@@ -162,12 +117,12 @@ function writtenOf(pieces: readonly Piece[]): string {
   return pieces.map((p) => p.written).join(' ');
 }
 
-function spokenOf(pieces: readonly Piece[], alignable: boolean): SpokenWord[] {
+function spokenOf(pieces: readonly Piece[], kind: TruthKind): SpokenWord[] {
   const out: SpokenWord[] = [];
   let numberLeft = 0;
   for (const piece of pieces) {
     piece.spoken.forEach((text, k) => {
-      const word: SpokenWord = { text, alignable };
+      const word: SpokenWord = { text, kind };
       if (k === 0 && piece.asrDigits !== undefined) {
         word.asrDigits = piece.asrDigits;
         word.digitsLength = piece.asrSpan ?? piece.spoken.length;
@@ -183,36 +138,80 @@ function spokenOf(pieces: readonly Piece[], alignable: boolean): SpokenWord[] {
   return out;
 }
 
-/** The sentence as the speaker said it, possibly edited compared with what the acta records. */
-function sayWithEdits(rng: Rng, pieces: readonly Piece[], profile: SessionProfile): SpokenWord[] {
-  const words = spokenOf(pieces, true);
-  if (!rng.chance(profile.editRate) || words.length < 3) return words;
+/** A place strictly inside the sentence where words may be inserted (not inside a number). */
+function insertionPoint(rng: Rng, words: readonly SpokenWord[]): number | undefined {
+  if (words.length < 3) return undefined;
   const at = rng.int(1, words.length - 1);
-  const kind = rng.int(0, 2);
-  const target = words[at];
-  if (target?.inNumber === true) return words;
-  if (kind === 1 && target !== undefined) {
-    words.splice(at, 0, { text: target.text, alignable: false });
-    return words;
+  return words[at]?.inNumber === true && words[at - 1]?.inNumber === true ? undefined : at;
+}
+
+/** A plain content word of the written sentence (not first or last, no punctuation, no digits). */
+function contentPiece(rng: Rng, pieces: readonly Piece[]): number | undefined {
+  const candidates: number[] = [];
+  for (let k = 1; k + 1 < pieces.length; k += 1) {
+    const piece = pieces[k];
+    if (piece !== undefined && /^\p{Ll}{5,}$/u.test(piece.written) && piece.asrDigits === undefined) candidates.push(k);
   }
-  if (kind === 2) {
-    const k = words.findIndex((w) => SYNONYMS[w.text] !== undefined && w.inNumber !== true);
-    const word = words[k];
-    if (word !== undefined) {
-      words[k] = { text: SYNONYMS[word.text] ?? word.text, alignable: false };
-      return words;
+  return candidates.length === 0 ? undefined : rng.pick(candidates);
+}
+
+/**
+ * One verbatim sentence: what the acta writes and what the speaker says, which may differ by an edit (filler,
+ * repeated word, synonym), an omission (the acta leaves out real words) or an addition (the acta adds one).
+ */
+function renderSentence(
+  rng: Rng,
+  source: readonly Piece[],
+  profile: SessionProfile,
+): { written: string; spoken: SpokenWord[] } {
+  let pieces = [...source];
+  let omittedPiece: number | undefined;
+  if (rng.chance(profile.additionRate)) {
+    const at = pieces.findIndex((p, k) => k > 0 && /^(?:el|la|los|las|del|al)$/u.test(p.written));
+    if (at >= 0 && /^\p{Ll}{4,}/u.test(pieces[at + 1]?.written ?? ''))
+      pieces.splice(at + 1, 0, { written: rng.pick(ACTA_ADDITIONS), spoken: [] });
+  }
+  // One edit of the acta per sentence at most: an addition next to an omission is a rewording (a synonym).
+  const added = pieces.length !== source.length;
+  const omitMode = rng.chance(profile.omissionRate) && !added ? rng.int(0, 1) : -1;
+  if (omitMode === 1) omittedPiece = contentPiece(rng, pieces);
+  const words: SpokenWord[] = [];
+  pieces.forEach((piece, k) => words.push(...spokenOf([piece], k === omittedPiece ? 'omitted' : 'acta')));
+  if (omittedPiece !== undefined) pieces = pieces.filter((_, k) => k !== omittedPiece);
+  if (omitMode === 0) {
+    const at = insertionPoint(rng, words);
+    if (at !== undefined) words.splice(at, 0, ...spokenOf(plain(rng.pick(OMITTED_PHRASES)), 'omitted'));
+  }
+  if (rng.chance(profile.editRate) && words.length >= 3) {
+    const at = rng.int(1, words.length - 1);
+    const kind = rng.int(0, 2);
+    const target = words[at];
+    const synonymAt = words.findIndex(
+      (w) => SYNONYMS[w.text] !== undefined && w.inNumber !== true && w.kind === 'acta',
+    );
+    if (target?.inNumber === true || target?.kind !== 'acta') {
+      // no edit inside a number or next to another change
+    } else if (kind === 1) words.splice(at, 0, { text: target.text, kind: 'repetition' });
+    else if (kind === 2 && synonymAt >= 0) {
+      const word = words[synonymAt];
+      if (word !== undefined) words[synonymAt] = { text: SYNONYMS[word.text] ?? word.text, kind: 'synonym' };
+    } else {
+      const filler = rng
+        .pick(FILLERS)
+        .split(' ')
+        .map((text): SpokenWord => ({ text, kind: 'filler' }));
+      words.splice(at, 0, ...filler);
     }
   }
-  const filler = rng
-    .pick(FILLERS)
-    .split(' ')
-    .map((text) => ({ text, alignable: false }));
-  words.splice(at, 0, ...filler);
-  return words;
+  return { written: writtenOf(pieces), spoken: words };
 }
 
 function chatter(rng: Rng): SpokenWord[] {
-  return spokenOf(plain(rng.pick(CHATTER)), false);
+  return spokenOf(plain(rng.pick(CHATTER)), 'chatter');
+}
+
+function interjection(rng: Rng, speaker: number): SpokenWord[] {
+  return spokenOf(plain(rng.pick(INTERJECTIONS)), 'interjection').map((w) => ({ ...w, speaker }));
 }
 
 function sentences(rng: Rng, templates: readonly string[], min: number, max: number): Piece[][] {
@@ -244,21 +243,22 @@ function planItem(
         plain(
           `Punto número ${['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'][(index - 1) % 10] ?? 'uno'} del orden del día. ${title}.`,
         ),
-        false,
+        'procedural',
       ),
     ],
   });
   if (rng.chance(0.7)) {
     const reading = READING_TEMPLATES.slice(0, rng.int(2, READING_TEMPLATES.length)).map((t) => fillTemplate(rng, t));
+    const rendered = reading.map((s) => renderSentence(rng, s, profile));
     fragments.push({
       id: nextId(),
       itemIndex: index,
-      speaker: 'Sr. Secretario',
+      speaker: SECRETARY_NAME,
       kind: 'reading',
       verbatim: true,
-      text: reading.map(writtenOf).join(' '),
+      text: rendered.map((r) => r.written).join(' '),
     });
-    spoken.push({ speaker: SECRETARY, sentences: reading.map((s) => sayWithEdits(rng, s, profile)) });
+    spoken.push({ speaker: SECRETARY, sentences: rendered.map((r) => r.spoken) });
   }
   const interventions = rng.int(2, 6);
   for (let k = 0; k < interventions; k += 1) {
@@ -278,21 +278,38 @@ function planItem(
         verbatim: false,
         text: writtenOf(summary),
       });
-      spoken.push({ speaker: speakerIndex, sentences: said.map((s) => spokenOf(s, false)) });
+      spoken.push({ speaker: speakerIndex, sentences: said.map((s) => spokenOf(s, 'summarised')) });
       continue;
     }
     const unit: SpokenUnit = { speaker: speakerIndex, sentences: [] };
+    const written: string[] = [];
     for (const sentence of said) {
-      unit.sentences.push(sayWithEdits(rng, sentence, profile));
+      const rendered = renderSentence(rng, sentence, profile);
+      written.push(rendered.written);
+      if (rng.chance(profile.interjectionRate)) {
+        // Someone else cuts in: the chair (or, when the chair speaks, another councillor).
+        const other = speakerIndex === 0 ? councillors.indexOf(rng.pick(councillors.slice(1))) : 0;
+        const at = rng.chance(0.5) ? insertionPoint(rng, rendered.spoken) : undefined;
+        if (at === undefined) {
+          unit.sentences.push(rendered.spoken, interjection(rng, other));
+          continue;
+        }
+        rendered.spoken.splice(at, 0, ...interjection(rng, other));
+      }
+      unit.sentences.push(rendered.spoken);
       if (rng.chance(profile.extraSentenceRate))
-        unit.sentences.push(spokenOf(fillTemplate(rng, rng.pick(INTERVENTION_TEMPLATES)), false));
+        unit.sentences.push(spokenOf(fillTemplate(rng, rng.pick(INTERVENTION_TEMPLATES)), 'extra'));
     }
-    const text = said.map(writtenOf).join(' ');
+    const text = written.join(' ');
+    // The acta may name the wrong councillor; the speech stays who really spoke.
+    const named = rng.chance(profile.misattributionRate)
+      ? (rng.pick(councillors.filter((c) => c !== who)) ?? who)
+      : who;
     fragments.push({
       id: nextId(),
       itemIndex: index,
-      speaker: who.speaker,
-      role: who.role,
+      speaker: named.speaker,
+      role: named.role,
       kind: 'intervention',
       verbatim: true,
       text: rng.chance(0.3) ? `«${text}»` : text,
@@ -310,7 +327,7 @@ function planItem(
   spoken.push({
     speaker: 0,
     sentences: ['Pasamos a votación.', 'Votos a favor.', 'Votos en contra.', 'Queda aprobado.'].map((s) =>
-      spokenOf(plain(s), false),
+      spokenOf(plain(s), 'procedural'),
     ),
   });
   const words = spoken.reduce((total, unit) => total + unit.sentences.reduce((n, s) => n + s.length, 0), 0);
@@ -328,12 +345,8 @@ function spokenOrderOf(rng: Rng, count: number, reordered: number): number[] {
   return order;
 }
 
-interface TimedWord extends SpokenWord {
-  start: number;
-  end: number;
-  speaker: number;
-  sentenceStart: boolean;
-  sentenceEnd: boolean;
+interface TimedWord extends SpokenTimedWord {
+  kind: TruthKind;
 }
 
 function wordDuration(rng: Rng, text: string): number {
@@ -349,17 +362,28 @@ function renderTimeline(rng: Rng, units: readonly SpokenUnit[]): { words: TimedW
     unit.sentences.forEach((sentence) => {
       sentence.forEach((word, k) => {
         const duration = wordDuration(rng, word.text);
+        const speaker = word.speaker ?? unit.speaker;
         words.push({
-          ...word,
+          text: word.text,
+          kind: word.kind,
           start: t,
           end: t + duration,
-          speaker: unit.speaker,
+          speaker,
           sentenceStart: k === 0,
           sentenceEnd: k === sentence.length - 1,
+          disfluent: word.kind === 'filler' || word.kind === 'repetition',
+          ...(word.asrDigits === undefined ? {} : { asrDigits: word.asrDigits, digitsLength: word.digitsLength }),
         });
         t += duration;
+        const next = sentence[k + 1];
         const digitsInside = word.digitsLength !== undefined && word.digitsLength > 1;
-        t += digitsInside ? rng.uniform(0.01, 0.05) : rng.chance(0.04) ? rng.uniform(0.2, 0.5) : rng.uniform(0.02, 0.1);
+        if (next !== undefined && (next.speaker ?? unit.speaker) !== speaker) t += rng.uniform(0.15, 0.6);
+        else
+          t += digitsInside
+            ? rng.uniform(0.01, 0.05)
+            : rng.chance(0.04)
+              ? rng.uniform(0.2, 0.5)
+              : rng.uniform(0.02, 0.1);
       });
       t += rng.uniform(0.35, 0.9);
     });
@@ -368,114 +392,7 @@ function renderTimeline(rng: Rng, units: readonly SpokenUnit[]): { words: TimedW
   return { words, durationSec: t + rng.uniform(1, 3) };
 }
 
-const INSERTIONS = ['y', 'que', 'de', 'eh', 'a', 'el', 'la', 'no', 'en', 'se', 'es'];
 const ROUND = (x: number): number => Math.round(x * 1000) / 1000;
-
-function misspell(rng: Rng, word: string, pool: readonly string[]): string {
-  if (rng.chance(0.5) || word.length < 3) return rng.pick(pool);
-  const rules: [RegExp, string][] = [
-    [/v/u, 'b'],
-    [/b/u, 'v'],
-    [/s$/u, ''],
-    [/ll/u, 'y'],
-    [/z/u, 's'],
-    [/c([ei])/u, 's$1'],
-    [/^h/u, ''],
-    [/á/u, 'a'],
-    [/é/u, 'e'],
-    [/í/u, 'i'],
-    [/ó/u, 'o'],
-    [/ción$/u, 'sión'],
-    [/e/u, 'i'],
-    [/o$/u, 'a'],
-    [/a$/u, 'o'],
-  ];
-  for (const [pattern, replacement] of rng.shuffle(rules)) {
-    if (pattern.test(word)) return word.replace(pattern, replacement);
-  }
-  return `${word}s`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Simulates the ASR: errors, digits, timing jitter, punctuation, diarisation. */
-function simulateAsr(rng: Rng, profile: SessionProfile, spoken: readonly TimedWord[]): DeepgramWord[] {
-  const pool = [...new Set(spoken.map((w) => w.text))];
-  const out: DeepgramWord[] = [];
-  const jitter = (): number => rng.normal() * profile.jitterSec;
-  for (let k = 0; k < spoken.length; k += 1) {
-    const word = spoken[k];
-    if (word === undefined) continue;
-    const group = word.digitsLength ?? 1;
-    const last = spoken[k + group - 1] ?? word;
-    let text: string;
-    let end = word.end;
-    let sentenceEnd = word.sentenceEnd;
-    if (word.asrDigits !== undefined && rng.chance(profile.digitsRate)) {
-      if (rng.chance(profile.deletion)) {
-        k += group - 1;
-        continue;
-      }
-      text = word.asrDigits;
-      if (rng.chance(profile.substitution)) text = text.replace(/\d(?!.*\d)/u, (d) => String((Number(d) + 1) % 10));
-      end = last.end;
-      sentenceEnd = last.sentenceEnd;
-      k += group - 1;
-    } else {
-      if (rng.chance(profile.deletion)) continue;
-      text = rng.chance(profile.substitution) ? misspell(rng, word.text, pool) : word.text;
-    }
-    const confidence = ROUND(rng.uniform(0.6, 1));
-    const punctuated = `${word.sentenceStart ? capitalise(text) : text}${sentenceEnd ? '.' : ''}`;
-    out.push({
-      word: text.toLowerCase(),
-      start: word.start,
-      end,
-      confidence,
-      speaker: word.speaker,
-      punctuated_word: punctuated,
-    });
-    if (rng.chance(profile.insertion)) {
-      const next = spoken[k + 1];
-      const gapEnd = next === undefined ? end + 0.3 : next.start;
-      const inserted = rng.pick(INSERTIONS);
-      const previous = out[out.length - 1];
-      if (gapEnd - end >= 0.15) {
-        out.push({
-          word: inserted,
-          start: end + 0.02,
-          end: Math.min(gapEnd - 0.02, end + 0.2),
-          confidence: 0.5,
-          speaker: word.speaker,
-          punctuated_word: inserted,
-        });
-      } else if (previous !== undefined) {
-        const mid = (previous.start + previous.end) / 2;
-        const stolenEnd = previous.end;
-        previous.end = mid;
-        out.push({
-          word: inserted,
-          start: mid,
-          end: stolenEnd,
-          confidence: 0.5,
-          speaker: word.speaker,
-          punctuated_word: inserted,
-        });
-      }
-    }
-  }
-  let previousStart = 0;
-  for (const word of out) {
-    const start = Math.max(previousStart, word.start + jitter());
-    const end = Math.max(start + 0.03, word.end + jitter());
-    word.start = ROUND(Math.max(0, start));
-    word.end = ROUND(end);
-    previousStart = word.start;
-  }
-  return out;
-}
 
 /** A synthetic council session with ground truth, deterministic from its seed. */
 export function generateSession(options: GenerateSessionOptions): SyntheticSession {
@@ -502,7 +419,9 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
   ];
   const opening: SpokenUnit = {
     speaker: 0,
-    sentences: [spokenOf(plain('Buenas tardes a todos, damos comienzo a la sesión ordinaria del pleno.'), false)],
+    sentences: [
+      spokenOf(plain('Buenas tardes a todos, damos comienzo a la sesión ordinaria del pleno.'), 'procedural'),
+    ],
   };
   const items: ItemPlan[] = [];
   let words = 0;
@@ -514,8 +433,14 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
   const spokenOrder = spokenOrderOf(rng, items.length, profile.reorderedItems);
   const units: SpokenUnit[] = [opening, ...spokenOrder.flatMap((index) => items[index - 1]?.spoken ?? [])];
   const timeline = renderTimeline(rng, units);
-  const asrWords = simulateAsr(rng, profile, timeline.words);
-  const durationSec = ROUND(Math.max(timeline.durationSec, (asrWords[asrWords.length - 1]?.end ?? 0) + 0.5));
+  const asr = simulateAsr(rng, profile, timeline.words);
+  const speakerIds = diarize(rng, profile, asr.trueSpeakers);
+  const asrWords = asr.words.map((w, k) => {
+    const id = speakerIds?.[k];
+    return id === undefined ? w : { ...w, speaker: id };
+  });
+  const lastEnd = asrWords.reduce((max, w) => Math.max(max, w.end), 0);
+  const durationSec = ROUND(Math.max(timeline.durationSec, lastEnd + 0.5));
   const acta: Acta = {
     meta: {
       title: 'Acta de la sesión ordinaria del Pleno',
@@ -535,7 +460,7 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
       start: w.start,
       end: w.end,
       confidence: w.confidence,
-      speaker: w.speaker,
+      ...(w.speaker === undefined ? {} : { speaker: w.speaker }),
     })),
   };
   const deepgram: DeepgramPayload = {
@@ -550,11 +475,17 @@ export function generateSession(options: GenerateSessionOptions): SyntheticSessi
       ],
     },
   };
-  const truth = timeline.words.map((w) => ({
+  const nameOf = (speaker: number): string =>
+    speaker === SECRETARY ? SECRETARY_NAME : (councillors[speaker]?.speaker ?? `speaker ${speaker}`);
+  const truth = timeline.words.map((w, k): TruthWord => ({
     text: w.text,
     start: ROUND(w.start),
     end: ROUND(w.end),
-    alignable: w.alignable,
+    alignable: w.kind === 'acta',
+    kind: w.kind,
+    speaker: nameOf(w.speaker),
+    heardConfidence: asr.heardConfidence[k] ?? 0,
+    heardText: asr.heardText[k] ?? '',
   }));
   return { profile, seed: options.seed, acta, transcript, deepgram, truth, spokenOrder };
 }

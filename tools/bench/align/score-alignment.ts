@@ -1,11 +1,102 @@
-import { computeCer } from '@astra/aligner';
-import type { TruthWord } from './generate-session';
+import { computeCer, normalizeForMatch } from '@astra/aligner';
+import type { TruthKind, TruthWord } from './generate-session';
 
 /** What the scorer needs of an output segment (ours or the baseline's). */
 export interface ScoredSpan {
   offset: number;
   duration: number;
   text: string;
+  /** The acta speaker the segment is labelled with, when it says. */
+  speaker?: string;
+}
+
+/** Said words a label must not leave out: real speech that is no part of it (fillers and repetitions may be). */
+const MISSING_SPEECH_KINDS: ReadonlySet<TruthKind> = new Set([
+  'omitted',
+  'extra',
+  'interjection',
+  'summarised',
+  'chatter',
+  'procedural',
+]);
+
+/**
+ * The bench's own closed-class list (match form): a label leaving out one of these is smoothing, not lost speech.
+ * Negations are content.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [
+    // articles and determiners
+    'el la los las lo uno unos unas al del este esta estos estas ese esa esos esas eso esto aquel aquella',
+    // prepositions
+    'a ante bajo con contra de desde durante en entre hacia hasta mediante para por segun sin sobre tras',
+    // conjunctions and relatives
+    'y e o u que pero sino aunque porque pues como cuando donde si ya mas muy tan cual quien',
+    // pronouns and possessives
+    'yo tu el ella ellos ellas me te se nos os le les mi mis tus su sus',
+    // auxiliaries and copulas
+    'es son ser sea fue era ha han he has hemos haber hay esta estan estamos',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Below this ASR confidence a word is the recogniser's own guess (what the issue lets a label leave out). */
+const HEARD_CONFIDENCE = 0.5;
+
+/** The ASR output a confident content word for it: visible evidence of speech (whatever the word). */
+function heardAsSpeech(word: TruthWord): boolean {
+  if (word.heardConfidence < HEARD_CONFIDENCE) return false;
+  return normalizeForMatch(word.heardText).some((token) => !FUNCTION_WORDS.has(token));
+}
+
+/** Indices of `truth` tokens matched by `label` tokens in a longest common subsequence. */
+function matchedTruthTokens(label: readonly string[], truth: readonly string[]): Uint8Array {
+  const n = label.length;
+  const m = truth.length;
+  const table = new Int32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i -= 1) {
+    for (let j = m - 1; j >= 0; j -= 1) {
+      table[i * (m + 1) + j] =
+        label[i] === truth[j]
+          ? (table[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
+          : Math.max(table[(i + 1) * (m + 1) + j] ?? 0, table[i * (m + 1) + j + 1] ?? 0);
+    }
+  }
+  const matched = new Uint8Array(m);
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (label[i] === truth[j]) {
+      matched[j] = 1;
+      i += 1;
+      j += 1;
+    } else if ((table[(i + 1) * (m + 1) + j] ?? 0) >= (table[i * (m + 1) + j + 1] ?? 0)) i += 1;
+    else j += 1;
+  }
+  return matched;
+}
+
+/**
+ * Said content words of the span that its label lacks, of the kinds no label may lack: `any`, and `heard` (those
+ * the ASR output with confidence, i.e. what an aligner can see).
+ */
+function missingSpeech(label: string, inside: readonly TruthWord[]): { any: boolean; heard: boolean } {
+  const tokens: string[] = [];
+  const owner: number[] = [];
+  inside.forEach((word, k) => {
+    for (const token of normalizeForMatch(word.text)) {
+      tokens.push(token);
+      owner.push(k);
+    }
+  });
+  const matched = matchedTruthTokens(normalizeForMatch(label), tokens);
+  const missing = new Set<number>();
+  tokens.forEach((token, t) => {
+    const word = inside[owner[t] ?? 0];
+    if (matched[t] === 1 || word === undefined || !MISSING_SPEECH_KINDS.has(word.kind)) return;
+    if (!FUNCTION_WORDS.has(token)) missing.add(owner[t] ?? 0);
+  });
+  const words = [...missing].map((k) => inside[k]);
+  return { any: words.length > 0, heard: words.some((w) => w !== undefined && heardAsSpeech(w)) };
 }
 
 export interface AlignmentScore {
@@ -24,6 +115,20 @@ export interface AlignmentScore {
   overlaps: number;
   /** Mean label CER against the truth, weighted by duration. */
   meanLabelCer: number;
+  /**
+   * Segments holding a said content word their label lacks (omitted by the acta, someone else's words, …; fillers,
+   * repetitions and function words aside) for which the ASR output a content word with confidence ≥ 0.5: what an
+   * aligner can see and must never keep.
+   */
+  missingSpeechSegments: number;
+  /** The same counting words the ASR dropped too (no trace in the transcript but a pause). */
+  missingSpeechAnySegments: number;
+  /** Segments spanning a change of true speaker between words the ASR output (what diarization can show). */
+  speakerChangeSegments: number;
+  /** The same counting words the ASR dropped too. */
+  speakerChangeAnySegments: number;
+  /** Segments whose `speaker` is not who truly spoke (most of) them. */
+  wrongSpeakerSegments: number;
 }
 
 export interface ScoreOptions {
@@ -81,15 +186,27 @@ export function scoreAlignment(
   let cutWords = 0;
   let overlaps = 0;
   let furthestEnd = Number.NEGATIVE_INFINITY;
+  let missingSpeechHeard = 0;
+  let missingSpeechAny = 0;
+  let speakerChanges = 0;
+  let speakerChangesAny = 0;
+  let wrongSpeaker = 0;
   const good: ScoredSpan[] = [];
   for (const span of sorted) {
     const end = span.offset + span.duration;
     const first = firstMidAtOrAfter(truth, span.offset);
     const last = firstMidAtOrAfter(truth, end);
-    const said = truth
-      .slice(first, last)
-      .map((w) => w.text)
-      .join(' ');
+    const inside = truth.slice(first, last);
+    const said = inside.map((w) => w.text).join(' ');
+    const missing = missingSpeech(span.text, inside);
+    if (missing.heard) missingSpeechHeard += 1;
+    if (missing.any) missingSpeechAny += 1;
+    const speakers = new Map<string, number>();
+    for (const w of inside) speakers.set(w.speaker, (speakers.get(w.speaker) ?? 0) + 1);
+    if (speakers.size > 1) speakerChangesAny += 1;
+    if (new Set(inside.filter((w) => w.heardConfidence > 0).map((w) => w.speaker)).size > 1) speakerChanges += 1;
+    const main = [...speakers.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (span.speaker !== undefined && main !== undefined && main !== span.speaker) wrongSpeaker += 1;
     const cer = Math.min(1, computeCer(said, span.text));
     outputDuration += span.duration;
     weightedCer += cer * span.duration;
@@ -124,5 +241,10 @@ export function scoreAlignment(
     cutWords,
     overlaps,
     meanLabelCer: outputDuration > 0 ? weightedCer / outputDuration : 0,
+    missingSpeechSegments: missingSpeechHeard,
+    missingSpeechAnySegments: missingSpeechAny,
+    speakerChangeSegments: speakerChanges,
+    speakerChangeAnySegments: speakerChangesAny,
+    wrongSpeakerSegments: wrongSpeaker,
   };
 }

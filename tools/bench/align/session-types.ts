@@ -1,6 +1,6 @@
 import type { alignSession } from '@astra/aligner';
 
-/** The aligner's input shapes (owned by @astra/core-client and @astra/semantic-extractor), seen through its API. */
+/** The aligner's input shapes (owned by @astra/contracts), seen through its API. */
 export type Transcript = Parameters<typeof alignSession>[0];
 export type Acta = Parameters<typeof alignSession>[1];
 export type Fragment = Acta['fragments'][number];

@@ -6,9 +6,14 @@ export type Fragment = Acta['fragments'][number];
 
 /** One stretch of speech: its words, and the silence before it. */
 export interface Utterance {
+  /**
+   * Words separated by spaces. `word@0.4` gives the word confidence 0.4; `~word` is said but missing from the
+   * transcript (an ASR deletion: its time passes, no word is output).
+   */
   text: string;
   pauseBeforeSec?: number;
-  speaker?: number;
+  /** Diarized speaker of its words (default 0); `null`: the words carry no speaker. */
+  speaker?: number | null;
 }
 
 export interface TimingOptions {
@@ -28,16 +33,20 @@ export function buildTranscript(utterances: readonly Utterance[], options: Timin
     utterance.text
       .split(/\s+/u)
       .filter((w) => w !== '')
-      .forEach((text, k) => {
+      .forEach((token, k) => {
         if (k > 0) t += gapSec;
+        const [text = '', confidence] = token.split('@');
+        const start = t;
+        t += wordSec;
+        if (text.startsWith('~')) return;
+        const speaker = utterance.speaker === null ? {} : { speaker: utterance.speaker ?? 0 };
         words.push({
           text,
-          start: round(t),
-          end: round(t + wordSec),
-          confidence: 0.9,
-          speaker: utterance.speaker ?? 0,
+          start: round(start),
+          end: round(start + wordSec),
+          confidence: confidence === undefined ? 0.9 : Number(confidence),
+          ...speaker,
         });
-        t += wordSec;
       });
   }
   return { provider: 'test', language: 'es', durationSec: round(t + 1), words };

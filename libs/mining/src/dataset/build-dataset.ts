@@ -8,7 +8,9 @@ import {
   type ManifestLine,
   type RejectedLine,
 } from '@astra/aligner';
+import { containsPersonalData } from '@astra/semantic-extractor';
 import { datasetKeys, tenantPrefix, type Storage } from '@astra/storage';
+import { isSessionHeaderLike, sessionHeaderSchema, type SessionHeader } from '../session/session-header';
 import { MiningError } from '../errors';
 import type { DatasetLine, DatasetRejectedLine, DatasetSummary, SplitName } from './dataset-model';
 import { collectDatasetReport } from './report/collect-dataset-report';
@@ -79,6 +81,7 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
   const sessionsPerSplit: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
   const sessionSplits = new Map<string, SplitName>();
   const rejected: DatasetRejectedLine[] = [];
+  const headers = new Map<string, SessionHeader>();
   for (const sessionId of sessionIds) {
     const key = `${tenantPrefix(options.tenantId)}${sessionId}${SEGMENTS_SUFFIX}`;
     const text = (
@@ -90,7 +93,10 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
     text.split('\n').forEach((raw, index) => {
       if (raw.trim() === '') return;
       const line = parseSegmentLine(raw, key, index + 1);
-      if ('reason' in line) rejected.push(withPredText(line));
+      if ('session' in line) headers.set(sessionId, line);
+      else if ('reason' in line) rejected.push(withPredText(line));
+      // The last gate for every label, whatever path it came by: personal data never becomes training text.
+      else if (containsPersonalData(line.text)) rejected.push(withPredText({ ...line, reason: 'personal_data' }));
       else splits[split].push(withPredText(line));
     });
   }
@@ -109,7 +115,10 @@ export async function buildDataset(storage: Storage, options: BuildDatasetOption
     },
     rejected: { segments: rejected.length, hours: hours(rejected), byReason },
   };
-  const records = await readSessionRecords(storage, options.tenantId, sessionIds, signalOption(options.signal));
+  const records = await readSessionRecords(storage, options.tenantId, sessionIds, {
+    headers,
+    ...signalOption(options.signal),
+  });
   const report = collectDatasetReport({
     summary,
     kept: splits,
@@ -192,15 +201,18 @@ async function listSessionsWithSegments(storage: Storage, tenantId: string): Pro
   return ids.sort();
 }
 
-function parseSegmentLine(raw: string, key: string, lineNumber: number): ManifestLine | RejectedLine {
+function parseSegmentLine(raw: string, key: string, lineNumber: number): ManifestLine | RejectedLine | SessionHeader {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (cause) {
     throw new MiningError('invalid_input', `${key} line ${lineNumber} is not JSON`, { cause });
   }
-  const schema =
-    typeof value === 'object' && value !== null && 'reason' in value ? rejectedLineSchema : manifestLineSchema;
+  const schema = isSessionHeaderLike(value)
+    ? sessionHeaderSchema
+    : typeof value === 'object' && value !== null && 'reason' in value
+      ? rejectedLineSchema
+      : manifestLineSchema;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new MiningError(

@@ -1,4 +1,5 @@
 import type { Acta, Transcript } from '@astra/contracts';
+import type { SessionHeader } from './session-header';
 import {
   alignSession,
   toManifestLine,
@@ -8,12 +9,15 @@ import {
   type ManifestContext,
   type ManifestLine,
   type RejectedLine,
+  type SpeakerMapping,
 } from '@astra/aligner';
 
 export type SessionLines = {
   kept: ManifestLine[];
   rejected: RejectedLine[];
   keptSec: number;
+  /** Acta speaker → diarized speakers learnt from the session (empty without diarization). */
+  speakers: SpeakerMapping[];
   stats: AlignStats;
 };
 
@@ -32,11 +36,18 @@ export function alignToManifest(
     kept: result.kept.map((segment) => toManifestLine(segment, context)),
     rejected: result.rejected.map((segment) => toRejectedLine(segment, context)),
     keptSec: result.kept.reduce((sum, segment) => sum + segment.duration, 0),
+    speakers: result.speakers,
     stats: result.stats,
   };
 }
 
-/** Kept and rejected lines of a session in one file, ordered by offset (`{uuid}.segments.jsonl`). */
-export function sessionSegmentLines(lines: SessionLines): Array<ManifestLine | RejectedLine> {
-  return [...lines.kept, ...lines.rejected].sort((a, b) => a.offset - b.offset);
+/**
+ * `{uuid}.segments.jsonl`: a header line about the session (what the report shows without reading the
+ * transcript again), then the kept and rejected lines ordered by offset.
+ */
+export function sessionSegmentLines(
+  header: SessionHeader,
+  lines: SessionLines,
+): Array<SessionHeader | ManifestLine | RejectedLine> {
+  return [header, ...[...lines.kept, ...lines.rejected].sort((a, b) => a.offset - b.offset)];
 }

@@ -20,6 +20,7 @@ import { MiningError } from '../errors';
 import { DEFAULT_MAX_ACTA_BYTES } from '../plan/plan-sessions';
 import type { SessionOutcome, SessionSpec, SessionStage, StageProgress } from '../model';
 import { alignToManifest, sessionSegmentLines } from './align-to-manifest';
+import type { SessionHeader } from './session-header';
 import { describeFailure } from './describe-failure';
 import { ensureAudio, type DownloadSettings } from './ensure-audio';
 import type { SourceRecord } from './source-record';
@@ -178,10 +179,10 @@ export class MiningOrchestrator {
       ...pickDefined({ transcriptPath: session.transcriptPath, signal: runOptions.signal }),
       onProgress: (event) => onState(event.detail ? `${event.state} (${event.detail})` : event.state),
     });
-    const { transcript, warnings } = validateTranscript(raw);
-    if (warnings.length > 0) {
-      this.logger.warn({ tenantId: session.tenantId, sessionId: session.id, warnings }, 'transcript warnings');
-    }
+    const { transcript, warnings, repairs } = validateTranscript(raw);
+    const context = { tenantId: session.tenantId, sessionId: session.id };
+    if (warnings.length > 0) this.logger.warn({ ...context, warnings }, 'transcript warnings');
+    if (transcript.repairs) this.logger.info({ ...context, repairs }, 'transcript timing repaired');
     await this.storage.put(keys.transcript, `${JSON.stringify(transcript)}\n`, {
       contentType: 'application/json',
       ...pickDefined({ signal: runOptions.signal }),
@@ -205,7 +206,19 @@ export class MiningOrchestrator {
       lang: session.language,
     };
     const lines = alignToManifest(transcript, acta, context, this.options.align);
-    await this.storage.put(keys.segments, formatJsonl(sessionSegmentLines(lines)), {
+    const header: SessionHeader = {
+      session: {
+        tenant_id: session.tenantId,
+        session_id: session.id,
+        transcript: {
+          provider: transcript.provider,
+          words: transcript.words.length,
+          ...(transcript.repairs ? { repairs: transcript.repairs } : {}),
+        },
+        speakers: lines.speakers,
+      },
+    };
+    await this.storage.put(keys.segments, formatJsonl(sessionSegmentLines(header, lines)), {
       contentType: 'application/x-ndjson',
       ...pickDefined({ signal }),
     });

@@ -1,4 +1,5 @@
 import { isStorageError, sessionKeys, type Storage } from '@astra/storage';
+import type { SessionHeader } from '../../session/session-header';
 import { sourceRecordSchema } from '../../session/source-record';
 import { describeExtra } from './describe-extra';
 
@@ -13,6 +14,8 @@ export type SessionRecord = {
 };
 
 export type ReadSessionRecordsOptions = {
+  /** The header lines of the sessions' segments files: when a session has one, its transcript is not read. */
+  headers?: ReadonlyMap<string, SessionHeader>;
   signal?: AbortSignal;
   /** Sessions read at the same time (default 4). */
   concurrency?: number;
@@ -79,6 +82,19 @@ async function readSessionRecord(
       record.notes.push(`source.json is not a source record: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     }
   }
+  const header = options.headers?.get(sessionId);
+  if (header) {
+    const { transcript, speakers } = header.session;
+    record.transcriptProvider = transcript.provider;
+    if (transcript.repairs) {
+      const note = describeExtra('transcript repairs', transcript.repairs);
+      if (note) record.notes.push(note);
+    }
+    const voices = describeSpeakers(speakers);
+    if (voices) record.notes.push(voices);
+    return record;
+  }
+  // Segments files written before the header existed: the transcript says the provider and the repairs.
   const transcript = await readJson(
     storage,
     keys.transcript,
@@ -96,6 +112,17 @@ async function readSessionRecord(
     }
   }
   return record;
+}
+
+/** `speakers: Ana Ruiz → voice 1; Juan Pérez → voices 0, 3 (tentative)` — who the aligner heard on which voice. */
+function describeSpeakers(speakers: SessionHeader['session']['speakers']): string | undefined {
+  if (speakers.length === 0) return undefined;
+  const parts = speakers.map((mapping) => {
+    const voices = mapping.diarizationSpeakers;
+    const heard = voices.length === 0 ? 'no voice' : `${voices.length === 1 ? 'voice' : 'voices'} ${voices.join(', ')}`;
+    return `${mapping.actaSpeaker} → ${heard}${mapping.established ? '' : ' (tentative)'}`;
+  });
+  return describeExtra('speakers', parts.join('; '));
 }
 
 type JsonRead = { kind: 'missing' } | { kind: 'unreadable'; why: string } | { kind: 'json'; value: unknown };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 import { formatJsonl } from './format-jsonl';
 import {
   manifestLineSchema,
@@ -7,7 +7,7 @@ import {
   type ManifestContext,
   type RejectedSegment,
   type Segment,
-} from './model';
+} from '../model';
 import { toManifestLine, toRejectedLine } from './to-manifest-line';
 
 const context: ManifestContext = {
@@ -34,7 +34,7 @@ const segment: Segment = {
 };
 
 describe('toManifestLine', () => {
-  it('has exactly the architecture §6 fields, in order, with times rounded to the millisecond', () => {
+  it('has exactly the docs/architecture.md §6 fields, in order, with times rounded to the millisecond', () => {
     const line = toManifestLine(segment, context);
     expect(Object.keys(line)).toEqual([
       'audio_filepath',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 import { numberToSpanishWords, ordinalToSpanishWords, type NumberGender } from './number-to-spanish-words';
 
 describe('numberToSpanishWords', () => {

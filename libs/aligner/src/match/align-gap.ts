@@ -64,7 +64,7 @@ function withinDistance(a: string, b: string, limit: number, previous: Int32Arra
 
 const COST_MATCH = 0;
 const COST_NEAR = 1;
-const COST_SUBSTITUTION = 2;
+const COST_SUBSTITUTION = 3;
 const COST_GAP = 2;
 const FROM_DIAGONAL = 1;
 const FROM_A = 2;

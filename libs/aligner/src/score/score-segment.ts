@@ -1,10 +1,12 @@
 import type { Word } from '@astra/contracts';
-import type { ResolvedAlignOptions } from './align-options';
-import type { ActaStream, TranscriptStream } from './build-streams';
-import { cleanWrittenLabel } from './clean-written-label';
+import type { ResolvedAlignOptions } from '../align-options';
+import type { ActaStream, TranscriptStream } from '../match/build-streams';
+import { cleanWrittenLabel } from '../segments/clean-written-label';
 import { editDistance, stringEditDistance, type EditDistanceScratch } from './compute-error-rates';
-import type { Candidate } from './cut-segments';
-import type { RejectReason, Segment } from './model';
+import type { Candidate } from '../segments/cut-segments';
+import type { EdgeEvidence } from '../segments/edge-evidence';
+import { countIn, type LabelDefects } from '../segments/find-label-defects';
+import type { RejectReason, Segment } from '../model';
 
 /** Below this boundary confidence a cut is not trusted (an edge that could not be placed scores 0). */
 export const MIN_BOUNDARY_CONFIDENCE = 0.3;
@@ -18,6 +20,8 @@ export interface ScoreInput {
   words: readonly Word[];
   vocabulary: readonly string[];
   solid: Uint8Array;
+  defects: LabelDefects;
+  edgeEvidence: EdgeEvidence;
   options: ResolvedAlignOptions;
   scratch: EditDistanceScratch;
 }
@@ -27,6 +31,35 @@ function joinTokens(ids: Int32Array, first: number, last: number, vocabulary: re
   const parts: string[] = [];
   for (let k = first; k <= last; k += 1) parts.push(vocabulary[ids[k] ?? 0] ?? '');
   return parts.join(' ');
+}
+
+/** Highest token id written as one UTF-16 unit below the surrogate range. */
+const MAX_CHAR_ID = 0xd7ff - 0x100;
+
+function tokenChars(ids: Int32Array, first: number, last: number): string | undefined {
+  let out = '';
+  for (let k = first; k <= last; k += 1) {
+    const id = ids[k] ?? 0;
+    if (id > MAX_CHAR_ID) return undefined;
+    out += String.fromCharCode(0x100 + id);
+  }
+  return out;
+}
+
+/** Word-level edit distance: tokens as characters through the bit-parallel string distance (DP as a fallback). */
+function tokenEditDistance(
+  a: Int32Array,
+  aFirst: number,
+  aLast: number,
+  b: Int32Array,
+  bFirst: number,
+  bLast: number,
+  scratch: EditDistanceScratch,
+): number {
+  const x = tokenChars(a, aFirst, aLast);
+  const y = tokenChars(b, bFirst, bLast);
+  if (x !== undefined && y !== undefined) return stringEditDistance(x, y, scratch);
+  return editDistance(a.subarray(aFirst, aLast + 1), b.subarray(bFirst, bLast + 1));
 }
 
 export interface ScoredSegment {
@@ -43,21 +76,46 @@ export function scoreOf(cer: number, coverage: number, boundaryConfidence: numbe
   return Math.min(1, Math.max(0, value));
 }
 
-function firstFailure(
-  options: ResolvedAlignOptions,
-  duration: number,
-  boundaryConfidence: number,
-  coverage: number,
-  cer: number,
-  score: number,
-): RejectReason | undefined {
-  if (duration < options.minDurationSec) return 'too_short';
-  if (duration > options.maxDurationSec) return 'too_long';
-  if (boundaryConfidence < MIN_BOUNDARY_CONFIDENCE) return 'boundary_uncertain';
-  if (coverage < options.minCoverage) return 'low_coverage';
-  if (cer > options.maxCer) return 'cer_above_max';
-  if (score < options.minScore) return 'score_below_min';
+interface Checks {
+  duration: number;
+  boundaryConfidence: number;
+  coverage: number;
+  cer: number;
+  score: number;
+  missingSpeech: boolean;
+  extraText: boolean;
+  speakerChange: boolean;
+  /** Both edges hold a content word the ASR heard. */
+  edgesHeard: boolean;
+}
+
+/** The first failing check, label defects first (they say the label is wrong, whatever its other figures). */
+function firstFailure(options: ResolvedAlignOptions, checks: Checks): RejectReason | undefined {
+  if (checks.missingSpeech) return 'label_missing_speech';
+  if (checks.extraText) return 'label_extra_text';
+  if (checks.speakerChange) return 'speaker_mismatch';
+  if (checks.duration < options.minDurationSec) return 'too_short';
+  if (checks.duration > options.maxDurationSec) return 'too_long';
+  if (checks.boundaryConfidence < MIN_BOUNDARY_CONFIDENCE || !checks.edgesHeard) return 'boundary_uncertain';
+  if (checks.coverage < options.minCoverage) return 'low_coverage';
+  if (checks.cer > options.maxCer) return 'cer_above_max';
+  if (checks.score < options.minScore) return 'score_below_min';
   return undefined;
+}
+
+/** The diarized speaker of most words of [first, last] (lowest id on a tie), or undefined when none has one. */
+function diarizedSpeaker(words: readonly Word[], first: number, last: number): number | undefined {
+  const counts = new Map<number, number>();
+  for (let w = first; w <= last; w += 1) {
+    const speaker = words[w]?.speaker;
+    if (speaker !== undefined) counts.set(speaker, (counts.get(speaker) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [speaker, count] of counts) {
+    const bestCount = best === undefined ? 0 : (counts.get(best) ?? 0);
+    if (count > bestCount || (count === bestCount && best !== undefined && speaker < best)) best = speaker;
+  }
+  return best;
 }
 
 /** Turns a candidate into a segment (labels, ASR text, CER/WER, score) and decides whether it is kept. */
@@ -106,13 +164,15 @@ export function scoreCandidate(input: ScoreInput, candidate: Candidate): ScoredS
       ? 1
       : same
         ? 0
-        : editDistance(acta.ids.subarray(aFirst, aLast + 1), transcript.ids.subarray(bFirst, bLast + 1)) /
+        : tokenEditDistance(acta.ids, aFirst, aLast, transcript.ids, bFirst, bLast, input.scratch) /
           (aLast - aFirst + 1);
   let solidCount = 0;
   for (let i = aFirst; i <= aLast; i += 1) solidCount += solid[i] ?? 0;
   const coverage = solidCount / Math.max(1, aLast - aFirst + 1);
   const score = scoreOf(cer, coverage, candidate.boundaryConfidence);
   const duration = candidate.end - candidate.offset;
+  const { defects } = input;
+  const diarizationSpeaker = defects.diarized ? diarizedSpeaker(words, firstWord, lastWord) : undefined;
   const segment: Segment = {
     offset: candidate.offset,
     duration,
@@ -123,11 +183,22 @@ export function scoreCandidate(input: ScoreInput, candidate: Candidate): ScoredS
     wer,
     score,
     ...(fragment.speaker === undefined ? {} : { speaker: fragment.speaker }),
+    ...(diarizationSpeaker === undefined ? {} : { diarizationSpeaker }),
     ...(fragment.itemIndex > 0 ? { agendaItem: fragment.itemIndex } : {}),
     fragmentId: fragment.id,
     wordRange: [firstWord, lastWord + 1],
   };
-  let reason = firstFailure(options, duration, candidate.boundaryConfidence, coverage, cer, score);
+  let reason = firstFailure(options, {
+    duration,
+    boundaryConfidence: candidate.boundaryConfidence,
+    coverage,
+    cer,
+    score,
+    missingSpeech: countIn(defects.missingSpeech, bFirst, bLast) > 0,
+    extraText: countIn(defects.extraText, aFirst, aLast) > 0,
+    speakerChange: defects.crossesSpeakerChange(bFirst, bLast),
+    edgesHeard: input.edgeEvidence(aFirst, aLast),
+  });
   if (!fragment.verbatim) {
     const strictPass = cer <= options.maxCer * SUMMARY_CER_FACTOR && coverage >= SUMMARY_MIN_COVERAGE;
     if (options.summaryPolicy === 'reject' || reason !== undefined || !strictPass) reason = 'summary_fragment';

@@ -1,4 +1,4 @@
-import type { Segment } from './model';
+import type { Segment } from '../model';
 
 const EPSILON_SEC = 1e-9;
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cleanWrittenLabel } from './clean-written-label';
 import { toSpokenForm } from './to-spoken-form';
 
 describe('toSpokenForm', () => {
@@ -13,15 +12,5 @@ describe('toSpokenForm', () => {
     ['¡Muchas gracias!', 'muchas gracias'],
   ])('%j → %j', (written, spoken) => {
     expect(toSpokenForm(written)).toBe(spoken);
-  });
-});
-
-describe('cleanWrittenLabel', () => {
-  it.each<[string, string]>([
-    ['«Muchas gracias,   señor alcalde.»', 'Muchas gracias, señor alcalde.'],
-    ['— Buenas tardes.\nEmpezamos.', 'Buenas tardes. Empezamos.'],
-    ['“El importe es de 25.000 €.”', 'El importe es de 25.000 €.'],
-  ])('%j → %j', (written, label) => {
-    expect(cleanWrittenLabel(written)).toBe(label);
   });
 });

@@ -1,15 +1,17 @@
 import type { Transcript } from '@astra/contracts';
 import type { Acta, Fragment } from '@astra/contracts';
-import { foldForMatch } from './normalize-for-match';
-import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from './spanish-abbreviations';
-import { isSpanish, tokenizeSpoken, type SpokenText } from './tokenize-spoken';
+import { foldForMatch } from '../spanish/normalize-for-match';
+import { ABBREVIATIONS_BARE, ABBREVIATIONS_WITH_DOT } from '../spanish/spanish-abbreviations';
+import { isSpanish, tokenizeSpoken, type ExpansionCache, type SpokenText } from '../spanish/tokenize-spoken';
 
-/** Fragment kinds whose text may be a label (architecture §5: attendance, headings and the rest never are). */
+/** Fragment kinds whose text may be a label (docs/architecture.md §5: attendance, headings and the rest never are). */
 export const LABEL_KINDS: ReadonlySet<Fragment['kind']> = new Set(['intervention', 'reading', 'vote', 'procedural']);
 
 /** Matching forms ↔ dense integer ids, shared by both streams; spoken tokens are folded once per distinct form. */
 export class Vocabulary {
   readonly words: string[] = [];
+  /** Spelled-out plain words, shared by both streams. */
+  readonly expansions: ExpansionCache = new Map();
   private readonly ids = new Map<string, number>();
   private readonly spokenIds = new Map<string, number>();
 
@@ -67,7 +69,7 @@ export function buildActaStream(acta: Acta, vocabulary: Vocabulary, language: st
   const fragments: LabelFragment[] = [];
   for (const fragment of acta.fragments) {
     if (!LABEL_KINDS.has(fragment.kind)) continue;
-    const spoken = tokenizeSpoken(fragment.text, language);
+    const spoken = tokenizeSpoken(fragment.text, language, vocabulary.expansions);
     const first = ids.length;
     spoken.tokens.forEach((token, t) => {
       const id = vocabulary.idOfSpoken(token);
@@ -96,12 +98,12 @@ function isContextFree(text: string, core: string): boolean {
 }
 
 /** Tokens of word `index` read with its neighbours (numbers take gender and currency from the next word). */
-function tokensInContext(words: readonly string[], index: number, language: string): string[] {
+function tokensInContext(words: readonly string[], index: number, language: string, cache: ExpansionCache): string[] {
   const before = words[index - 1] ?? '';
   const word = words[index] ?? '';
   const after = words[index + 1] ?? '';
   const prefix = before === '' ? '' : `${before} `;
-  const spoken = tokenizeSpoken(`${prefix}${word}${after === '' ? '' : ` ${after}`}`, language);
+  const spoken = tokenizeSpoken(`${prefix}${word}${after === '' ? '' : ` ${after}`}`, language, cache);
   const from = prefix.length;
   const to = from + word.length;
   return spoken.tokens.filter((_, t) => {
@@ -115,7 +117,10 @@ export function buildTranscriptStream(
   vocabulary: Vocabulary,
   language: string,
 ): TranscriptStream {
-  const texts = transcript.words.map((word) => word.text.trim().replace(/\s+/gu, '_'));
+  const texts = transcript.words.map((word) => {
+    const text = word.text.trim();
+    return /\s/u.test(text) ? text.replace(/\s+/gu, '_') : text;
+  });
   const ids: number[] = [];
   const wordOf: number[] = [];
   const spanish = isSpanish(language);
@@ -136,7 +141,7 @@ export function buildTranscriptStream(
       }
       return;
     }
-    for (const token of tokensInContext(texts, w, language)) {
+    for (const token of tokensInContext(texts, w, language, vocabulary.expansions)) {
       const tokenId = vocabulary.idOfSpoken(token);
       if (tokenId < 0) continue;
       ids.push(tokenId);

@@ -239,7 +239,7 @@ function spellPiece(piece: string, gender: NumberGender): string[] {
   return out;
 }
 
-interface Expansion {
+export interface Expansion {
   words: string[];
   /** The trailing dot belonged to an abbreviation. */
   consumedDot: boolean;
@@ -345,7 +345,37 @@ export function isSpanish(language: string): boolean {
  * Splits a text into spoken tokens, keeping for every token the chunk (whitespace-delimited piece, punctuation
  * included) it came from, so a run of tokens maps back to the acta text as written.
  */
-export function tokenizeSpoken(text: string, language = 'es'): SpokenText {
+/**
+ * Expansions of chunks that do not depend on their neighbours (plain words, abbreviations other than "D."), by core
+ * and whether a dot follows: one per session, so that each distinct word is spelled once.
+ */
+export type ExpansionCache = Map<string, Expansion>;
+
+/** A chunk whose core is letters only (ASCII or accented), which no context changes unless it is an abbreviation. */
+function isPlainLetters(core: string): boolean {
+  for (let k = 0; k < core.length; k += 1) {
+    const c = core.charCodeAt(k);
+    const letter =
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+    if (!letter) return false;
+  }
+  return core.length > 0;
+}
+
+function expandCached(chunk: RawChunk, context: ChunkContext, cache: ExpansionCache | undefined): Expansion {
+  if (cache === undefined || !isPlainLetters(chunk.core) || chunk.core.toLowerCase() === 'd') {
+    return expandSpanish(chunk, context);
+  }
+  const key = chunk.trail.startsWith('.') ? `${chunk.core}.` : chunk.core;
+  let expansion = cache.get(key);
+  if (expansion === undefined) {
+    expansion = expandSpanish(chunk, context);
+    cache.set(key, expansion);
+  }
+  return expansion;
+}
+
+export function tokenizeSpoken(text: string, language = 'es', cache?: ExpansionCache): SpokenText {
   const raw = splitChunks(text);
   const spanish = isSpanish(language);
   const tokens: string[] = [];
@@ -360,7 +390,7 @@ export function tokenizeSpoken(text: string, language = 'es'): SpokenText {
     const expansion: Expansion = consumed
       ? { words: [], consumedDot: false, value: undefined }
       : spanish
-        ? expandSpanish(chunk, { next: raw[i + 1], previousNumber })
+        ? expandCached(chunk, { next: raw[i + 1], previousNumber }, cache)
         : expandGeneric(chunk);
     consumed = expansion.consumesNext === true;
     previousNumber = chunk.trail === '' ? expansion.value : undefined;

@@ -1,4 +1,4 @@
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 
 /** Largest number spelled out (one less than a *billón*, 10^12). */
 export const MAX_SPELLED_NUMBER = 999_999_999_999;

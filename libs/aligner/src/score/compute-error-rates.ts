@@ -1,4 +1,4 @@
-import { normalizeForMatch } from './normalize-for-match';
+import { normalizeForMatch } from '../spanish/normalize-for-match';
 
 export interface ErrorRateOptions {
   /** Compare the match-normalised forms (default) or the raw strings. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from './model';
+import type { Segment } from '../model';
 import { resolveOverlaps } from './resolve-overlaps';
 
 function segment(offset: number, duration: number, score: number, fragmentId: string): Segment {

@@ -1,4 +1,4 @@
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 import {
   manifestContextSchema,
   type ManifestContext,
@@ -6,7 +6,7 @@ import {
   type RejectedLine,
   type RejectedSegment,
   type Segment,
-} from './model';
+} from '../model';
 
 /** Seconds rounded to the millisecond; rates and scores to three decimals. */
 function round3(value: number): number {
@@ -30,7 +30,7 @@ function checkContext(context: ManifestContext): void {
 }
 
 /**
- * One `train.jsonl` line (architecture §6): exactly its fields, in its order, snake_case; offset and duration rounded
+ * One `train.jsonl` line (docs/architecture.md §6): exactly its fields, in its order, snake_case; offset and duration rounded
  * to the millisecond (duration never rounded to 0), cer and score to three decimals. `speaker` and `agenda_item`
  * only when known.
  */

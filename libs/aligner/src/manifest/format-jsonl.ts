@@ -1,4 +1,4 @@
-import { AlignError } from './errors';
+import { AlignError } from '../errors';
 
 function assertFinite(value: unknown, path: string): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -11,7 +11,7 @@ function assertFinite(value: unknown, path: string): void {
 
 /**
  * JSON Lines: one compact JSON object per line, keys in the order the objects were built (the manifest builders
- * build them in architecture §6 order), `\n` after every line (so an empty list gives ''). Non-finite numbers throw
+ * build them in docs/architecture.md §6 order), `\n` after every line (so an empty list gives ''). Non-finite numbers throw
  * instead of silently becoming `null`.
  */
 export function formatJsonl(lines: readonly object[]): string {
