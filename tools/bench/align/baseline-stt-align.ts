@@ -1,5 +1,5 @@
-import type { Acta, Transcript } from './session-types';
-import type { ScoredSpan } from './score-alignment';
+import type { Acta, Transcript } from '../../../libs/aligner/test/synthetic/session-types';
+import type { ScoredSpan } from '../../../libs/aligner/test/synthetic/score-alignment';
 
 type AlignStt = (
   stt: { words: { text: string; start: number; end: number }[] },

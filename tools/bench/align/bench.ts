@@ -21,9 +21,18 @@ import { parseArgs, promisify } from 'node:util';
 import { alignSession, type AlignResult } from '@astra/aligner';
 import { validateTranscript, type TranscriptRepairs } from '@astra/contracts';
 import { loadSttAlign, runBaseline } from './baseline-stt-align';
-import { generateSession, SESSION_PROFILES, type ProfileName, type SyntheticSession } from './generate-session';
-import { scoreAlignment, type AlignmentScore, type ScoredSpan } from './score-alignment';
-import { writeSessionFiles } from './write-session-files';
+import {
+  generateSession,
+  SESSION_PROFILES,
+  type ProfileName,
+  type SyntheticSession,
+} from '../../../libs/aligner/test/synthetic/generate-session';
+import {
+  scoreAlignment,
+  type AlignmentScore,
+  type ScoredSpan,
+} from '../../../libs/aligner/test/synthetic/score-alignment';
+import { writeSessionFiles } from '../../../libs/aligner/test/synthetic/write-session-files';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const builtLibs = [

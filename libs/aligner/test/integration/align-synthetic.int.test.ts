@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateTranscript } from '@astra/contracts';
 import { readTranscriptFile } from '@astra/transcripts';
-import { generateSession, type ProfileName } from '../../../../tools/bench/align/generate-session';
-import { scoreAlignment } from '../../../../tools/bench/align/score-alignment';
-import { writeSessionFiles } from '../../../../tools/bench/align/write-session-files';
+import { generateSession, type ProfileName } from '../synthetic/generate-session';
+import { scoreAlignment } from '../synthetic/score-alignment';
+import { writeSessionFiles } from '../synthetic/write-session-files';
 import {
   alignSession,
   formatJsonl,
@@ -46,7 +46,9 @@ describe('alignSession on synthetic sessions (generator → files → align → 
       const files = await writeSessionFiles(session, join(dir, profile));
       expect((await readFile(join(dir, profile, 'acta.docx'))).subarray(0, 2).toString()).toBe('PK');
       expect(files).toHaveLength(5);
-      const transcript = await readTranscriptFile(join(dir, profile, 'deepgram.json'), { hints: { language: 'es' } });
+      const { transcript } = validateTranscript(
+        await readTranscriptFile(join(dir, profile, 'deepgram.json'), { hints: { language: 'es' } }),
+      );
       const acta = JSON.parse(await readFile(join(dir, profile, 'acta.json'), 'utf8')) as Acta;
       if (session.profile.timing === 'unordered') expect(transcript.repairs?.overlaps).toBeGreaterThan(0);
 

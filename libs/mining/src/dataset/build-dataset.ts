@@ -8,6 +8,7 @@ import {
   type ManifestLine,
   type RejectedLine,
 } from '@astra/aligner';
+import { formatZodError } from '@astra/contracts';
 import { containsPersonalData } from '@astra/semantic-extractor';
 import { datasetKeys, tenantPrefix, type Storage } from '@astra/storage';
 import { isSessionHeaderLike, sessionHeaderSchema, type SessionHeader } from '../session/session-header';
@@ -217,7 +218,7 @@ function parseSegmentLine(raw: string, key: string, lineNumber: number): Manifes
   if (!parsed.success) {
     throw new MiningError(
       'invalid_input',
-      `${key} line ${lineNumber} is not a segment: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      `${key} line ${lineNumber} is not a segment: ${formatZodError(parsed.error, 1)}`,
     );
   }
   return parsed.data;

@@ -35,6 +35,61 @@ afterEach(async () => {
 });
 
 describe('buildDataset', () => {
+  it('never lets a label with personal data through: it becomes a personal_data rejection', async () => {
+    const id = sessionId(1);
+    await storage.put(
+      `mining/t/${id}.segments.jsonl`,
+      jsonl([
+        line(id, 1),
+        line(id, 5, { text: 'Resultó elegido Juan Pérez con DNI 12345678Z como vocal.' }),
+        line(id, 9, { text: 'Escriban a vecinos@ayuntamiento.es para apuntarse.' }),
+      ]),
+    );
+    const built = await buildDataset(storage, { tenantId: 't', name: 'v1' });
+    const kept = [...built.lines.train, ...built.lines.dev, ...built.lines.test];
+    expect(kept.map((l) => l.offset)).toEqual([1]);
+    expect(built.summary.rejected.byReason).toEqual({ personal_data: 2 });
+    expect(built.files.rejected).toContain('"reason":"personal_data"');
+  });
+
+  it('reads the session header line of a segments file and shows its repairs and speaker mapping in the report', async () => {
+    const id = sessionId(2);
+    const header = {
+      session: {
+        tenant_id: 't',
+        session_id: id,
+        transcript: {
+          provider: 'deepgram',
+          words: 1200,
+          repairs: {
+            inversions: 3,
+            overlaps: 7,
+            endsBeforeStart: 0,
+            reordered: 0,
+            clampedToDuration: 0,
+            droppedEmpty: 0,
+          },
+        },
+        speakers: [
+          {
+            actaSpeaker: 'Ana Ruiz Soto',
+            diarizationSpeakers: [1],
+            established: true,
+            words: 140,
+            evidence: [{ diarizationSpeaker: 1, words: 140, segments: 9 }],
+          },
+        ],
+      },
+    };
+    await storage.put(`mining/t/${id}.segments.jsonl`, jsonl([header, line(id, 1), line(id, 4)]));
+    const built = await buildDataset(storage, { tenantId: 't', name: 'v1' });
+    expect(
+      built.summary.splits.train.segments + built.summary.splits.dev.segments + built.summary.splits.test.segments,
+    ).toBe(2);
+    expect(built.files.report).toContain('Ana Ruiz Soto → voice 1');
+    expect(built.files.report).toMatch(/inversions 3/);
+  });
+
   it('splits by session, keeps rejected lines apart and is deterministic', async () => {
     const ids = Array.from({ length: 30 }, (_, i) => sessionId(i));
     for (const id of ids) {

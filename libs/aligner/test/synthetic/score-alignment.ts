@@ -1,4 +1,4 @@
-import { computeCer, normalizeForMatch } from '@astra/aligner';
+import { computeCer, normalizeForMatch } from '../../src/index';
 import type { TruthKind, TruthWord } from './generate-session';
 
 /** What the scorer needs of an output segment (ours or the baseline's). */

@@ -1,4 +1,4 @@
-import type { alignSession } from '@astra/aligner';
+import type { alignSession } from '../../src/index';
 
 /** The aligner's input shapes (owned by @astra/contracts), seen through its API. */
 export type Transcript = Parameters<typeof alignSession>[0];

@@ -1,4 +1,4 @@
-import { numberToSpanishWords } from '@astra/aligner';
+import { numberToSpanishWords } from '../../src/index';
 import type { Rng } from './prng';
 
 /**
