@@ -213,6 +213,12 @@ export function buildProgram(env: Env): Command {
       parse(positiveNumber),
       DEFAULT_DRY_RUN_OPTIONS.requestTimeoutMs / 1000,
     )
+    .option(
+      '--check-budget <sec>',
+      'with --dry-run: time for all media URL checks; URLs left are reported as not checked',
+      parse(positiveNumber),
+      DEFAULT_DRY_RUN_OPTIONS.mediaBudgetMs / 1000,
+    )
     .option('--concurrency <n>', 'sessions processed at once', parse(positiveInt), 2)
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')

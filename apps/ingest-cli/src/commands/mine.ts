@@ -36,6 +36,8 @@ export type MineCommandFlags = {
   dryRun?: boolean;
   /** `--check-timeout`: seconds one URL may take to answer in the dry run. */
   checkTimeout?: number;
+  /** `--check-budget`: seconds for all the dry run's URL checks. */
+  checkBudget?: number;
   out: string;
   name?: string;
   concurrency: number;
@@ -62,6 +64,7 @@ export async function runMineCommand(flags: MineCommandFlags, config: CliConfig,
       const report = await runDryRun(plan, config, storage, {
         ...DEFAULT_DRY_RUN_OPTIONS,
         ...(flags.checkTimeout ? { requestTimeoutMs: flags.checkTimeout * 1000 } : {}),
+        ...(flags.checkBudget ? { mediaBudgetMs: flags.checkBudget * 1000 } : {}),
       });
       output.result(report, () => formatDryRun(report));
       return report.errors.length > 0 ? 1 : 0;

@@ -16,7 +16,7 @@ export type DryRunOptions = {
   urlConcurrency: number;
   ytDlpConcurrency: number;
   ytDlpTimeoutMs: number;
-  /** All URL checks together. */
+  /** All URL checks together (`--check-budget`): a dry run is a quick pre-flight, even for 10⁵ rows. */
   mediaBudgetMs: number;
 };
 
@@ -25,7 +25,7 @@ export const DEFAULT_DRY_RUN_OPTIONS: DryRunOptions = {
   urlConcurrency: 8,
   ytDlpConcurrency: 2,
   ytDlpTimeoutMs: 60_000,
-  mediaBudgetMs: 10 * 60_000,
+  mediaBudgetMs: 120_000,
 };
 
 export type CheckName = 'tools' | 'storage' | 'astra-core' | 'media' | 'actas';
