@@ -22,7 +22,7 @@ const HEADER = /^mine (\d+)\/20 done \((\d+) ok, (\d+) failed\), (\d+) running \
 let dir: string;
 let fixture: MineFixture;
 let tmux: TmuxSession;
-let frames: string[] = [];
+const frames: string[] = [];
 let history = '';
 
 beforeAll(async () => {
