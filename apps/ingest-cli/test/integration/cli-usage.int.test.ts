@@ -3,10 +3,10 @@
  * errors that name the mistake and point to `--help`, exit code 2 for every kind of bad usage, file errors that
  * name the path and the OS reason. The real CLI as a child process.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
 
 let dir: string;
@@ -16,6 +16,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'astra-cli-usage-'));
   csv = path.join(dir, 'sessions.csv');
   await writeFile(csv, 'video_url,acta_path,tenant_id\n');
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('astra-ingest usage', () => {
