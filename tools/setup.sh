@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(ffmpeg yt-dlp espeak-ng sox redis-server ca-certificates chromium)
+PACKAGES=(ffmpeg yt-dlp espeak-ng sox redis-server tmux chromium ca-certificates)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ]; then

@@ -1,33 +1,50 @@
-import { resolveRuntimeConfig, type Env, type RuntimeConfig, type RuntimeOverrides } from '@astra/mining';
+import {
+  resolveRuntimeConfig,
+  resolveToolMinimums,
+  type Env,
+  type RuntimeConfig,
+  type RuntimeOverrides,
+  type ToolMinimums,
+} from '@astra/mining';
+
+/** The shared runtime settings plus what only the CLI reads. */
+export type CliConfig = RuntimeConfig & {
+  /** Minimum tool versions (`ASTRA_MIN_YTDLP_VERSION`): older ones are warned about. */
+  toolMinimums: ToolMinimums;
+};
 
 /**
  * The only place the CLI reads its environment: the shared runtime settings (`resolveRuntimeConfig`, the same
  * code the worker uses) with this command's flags on top. A bad value is a `ConfigError` naming the flag or
  * variable; `run()` reports it as bad usage (exit 2).
  */
-export function loadConfig(flags: RuntimeOverrides, env: Env): RuntimeConfig {
-  return resolveRuntimeConfig(env, flags);
+export function loadConfig(flags: RuntimeOverrides, env: Env): CliConfig {
+  return { ...resolveRuntimeConfig(env, flags), toolMinimums: resolveToolMinimums(env) };
 }
 
 export type { Env };
 
-export const positiveInt =
-  (name: string) =>
-  (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1)
-      throw new UsageError(`${name} must be a positive integer, got "${value}"`);
-    return parsed;
-  };
+/** Flag value parsers: commander prefixes the message with the flag and the value (`option '--concurrency <n>'
+ * argument '0' is invalid. expected a whole number above 0`). */
+export function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < 1)
+    throw new UsageError('expected a whole number above 0');
+  return parsed;
+}
 
-export const positiveNumber =
-  (name: string) =>
-  (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed <= 0)
-      throw new UsageError(`${name} must be a positive number, got "${value}"`);
-    return parsed;
-  };
+export function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) throw new UsageError('expected a number above 0');
+  return parsed;
+}
+
+export function ratio(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || parsed > 1)
+    throw new UsageError('expected a number from 0 to 1');
+  return parsed;
+}
 
 /** Bad usage (exit code 2), as opposed to a failed run (exit code 1). `code` says which rule was broken. */
 export class UsageError extends Error {

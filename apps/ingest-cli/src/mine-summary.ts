@@ -1,3 +1,4 @@
+import cliTruncate from 'cli-truncate';
 import type { SessionOutcome, SessionPlan, WrittenDataset } from '@astra/mining';
 
 export type MineSummary = {
@@ -66,8 +67,11 @@ export function summariseOutcomes(
   };
 }
 
-/** The closing table a person reads after `mine`. */
-export function formatMineSummary(summary: MineSummary): string {
+/**
+ * The closing table a person reads after `mine`. With `width` (a terminal) each row is cut to fit, so the table
+ * stays a table; the full reasons are in the lines printed while the run went on and in `--json`.
+ */
+export function formatMineSummary(summary: MineSummary, options: { width?: number } = {}): string {
   const rows = summary.sessions.map((s) => [
     String(s.line),
     s.tenantId,
@@ -84,9 +88,10 @@ export function formatMineSummary(summary: MineSummary): string {
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const format = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const fit = (line: string) => (options.width ? cliTruncate(line, Math.max(20, options.width - 1)) : line);
   return [
-    format(header),
-    ...rows.map(format),
+    fit(format(header)),
+    ...rows.map((row) => fit(format(row))),
     '',
     `sessions: ${summary.ok} ok, ${summary.failed} failed, ${summary.rowErrors.length} bad rows`,
     `audio: ${summary.audioHours.toFixed(3)} h, kept: ${summary.keptHours.toFixed(3)} h; segments kept ${summary.segmentsKept}, rejected ${summary.segmentsRejected}`,

@@ -1,8 +1,12 @@
 export { ConfigError } from './config/config-error';
 export { booleanText, readVariable, wholeNumber } from './config/read-variable';
 export type { Env } from './config/read-variable';
+export { prepareProcessTempDir } from './config/prepare-process-temp-dir';
+export type { ProcessTempDir, ProcessTempDirOptions } from './config/prepare-process-temp-dir';
 export { LOG_LEVELS, resolveRuntimeConfig, RUNTIME_DEFAULTS } from './config/runtime-config';
 export type { LogLevel, RuntimeConfig, RuntimeOverrides } from './config/runtime-config';
+export { checkToolVersions, MIN_YTDLP_VERSION, resolveToolMinimums } from './config/tool-minimums';
+export type { ToolMinimums, ToolVersionWarning } from './config/tool-minimums';
 export { createPipeline } from './create-pipeline';
 export type { Pipeline, PipelineOptions } from './create-pipeline';
 export { buildDataset } from './dataset/build-dataset';

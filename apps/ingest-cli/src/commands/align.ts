@@ -5,6 +5,7 @@ import { redactUrl, validateTranscript } from '@astra/contracts';
 import { alignToManifest } from '@astra/mining';
 import { readActaFile } from '@astra/semantic-extractor';
 import { readTranscriptFile } from '@astra/transcripts';
+import { checkAlignArguments, checkFileArgument } from '../check-arguments';
 import type { Output } from '../output';
 
 export type AlignCommandFlags = {
@@ -22,6 +23,9 @@ export type AlignCommandFlags = {
 
 /** `astra-ingest align`: acta (DOCX or PDF) × transcript (JSON or WebVTT) (any supported shape) → train.jsonl (+ rejected.jsonl). */
 export async function runAlignCommand(flags: AlignCommandFlags, output: Output): Promise<number> {
+  checkAlignArguments(flags.align);
+  await checkFileArgument('--acta', flags.acta);
+  await checkFileArgument('--transcript', flags.transcript);
   const [acta, raw] = await Promise.all([
     readActaFile(flags.acta, { logger: output.logger }),
     readTranscriptFile(flags.transcript, { hints: { language: flags.language } }),

@@ -1,7 +1,8 @@
-import { isDatasetName, isTenantId, TENANT_ID_PATTERN } from '@astra/contracts';
 import { buildDataset, writeDataset, type RuntimeConfig } from '@astra/mining';
+import { checkDatasetNameArgument, checkOutputDirArgument, checkTenantArgument } from '../check-arguments';
 import { UsageError } from '../config';
 import type { Output } from '../output';
+import { withProcessTempDir } from '../process-temp-dir';
 import { withStorage } from '../with-storage';
 
 export type BuildCommandFlags = {
@@ -17,28 +18,20 @@ export async function runBuildCommand(
   config: RuntimeConfig,
   output: Output,
 ): Promise<number> {
-  if (!isTenantId(flags.tenant)) {
-    throw new UsageError(`--tenant "${flags.tenant.slice(0, 80)}" is not a tenant id (${TENANT_ID_PATTERN.source})`, {
-      code: 'invalid_tenant',
-    });
-  }
-  if (!isDatasetName(flags.name)) {
-    throw new UsageError(
-      `--name "${flags.name.slice(0, 80)}" is not a dataset name (a-z, 0-9, _ and -, 1-63 characters)`,
-      {
-        code: 'invalid_name',
-      },
-    );
-  }
+  checkTenantArgument('--tenant', flags.tenant);
+  checkDatasetNameArgument('--name', flags.name);
   const tenantId = flags.tenant;
   if (flags.cut && !flags.out) throw new UsageError('--cut writes segment WAVs next to a local copy: give --out <dir>');
-  const { dataset, written } = await withStorage(config, output, async (storage) => {
-    const built = await buildDataset(storage, { tenantId, name: flags.name });
-    return {
-      dataset: built,
-      written: await writeDataset(storage, built, { ...pickOut(flags), tmpRoot: config.tmpRoot }),
-    };
-  });
+  if (flags.out) await checkOutputDirArgument('--out', flags.out);
+  const { dataset, written } = await withProcessTempDir(config.tmpRoot, output.logger, (tmpDir) =>
+    withStorage(config, output, async (storage) => {
+      const built = await buildDataset(storage, { tenantId, name: flags.name });
+      return {
+        dataset: built,
+        written: await writeDataset(storage, built, { ...pickOut(flags), tmpRoot: tmpDir }),
+      };
+    }),
+  );
   const { summary } = dataset;
   output.result({ ...summary, ...written }, () =>
     [

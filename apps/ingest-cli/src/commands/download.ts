@@ -1,9 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { isTenantId, sessionIdFor, TENANT_ID_PATTERN } from '@astra/contracts';
-import { ensureAudio, type RuntimeConfig } from '@astra/mining';
+import { sessionIdFor } from '@astra/contracts';
+import { ensureAudio } from '@astra/mining';
 import { sessionKeys } from '@astra/storage';
-import { UsageError } from '../config';
+import { checkTenantArgument } from '../check-arguments';
+import { warnAboutTools } from '../check-tools';
+import { UsageError, type CliConfig } from '../config';
 import type { Output } from '../output';
+import { withProcessTempDir } from '../process-temp-dir';
 import { withStorage } from '../with-storage';
 
 export type DownloadCommandFlags = { tenant: string };
@@ -12,14 +14,10 @@ export type DownloadCommandFlags = { tenant: string };
 export async function runDownloadCommand(
   url: string,
   flags: DownloadCommandFlags,
-  config: RuntimeConfig,
+  config: CliConfig,
   output: Output,
 ): Promise<number> {
-  if (!isTenantId(flags.tenant)) {
-    throw new UsageError(`--tenant "${flags.tenant.slice(0, 80)}" is not a tenant id (${TENANT_ID_PATTERN.source})`, {
-      code: 'invalid_tenant',
-    });
-  }
+  checkTenantArgument('--tenant', flags.tenant);
   const tenantId = flags.tenant;
   let id: string;
   try {
@@ -28,20 +26,25 @@ export async function runDownloadCommand(
     throw new UsageError((error as Error).message, { code: 'invalid_url', cause: error });
   }
   const keys = sessionKeys(tenantId, id);
-  await mkdir(config.tmpRoot, { recursive: true });
-  const { record, downloaded, uri } = await withStorage(config, output, async (storage) => {
-    const audio = await ensureAudio(
-      storage,
-      { tenantId, id, videoUrl: url, metadata: {} },
-      {
-        download: { ...config.tools, ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}) },
-        tmpRoot: config.tmpRoot,
-        logger: output.logger,
-        onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),
-      },
-    );
-    return { ...audio, uri: storage.uriFor(keys.audio) };
-  });
+  await warnAboutTools(config, output.logger);
+  const { record, downloaded, uri } = await withProcessTempDir(config.tmpRoot, output.logger, (tmpDir) =>
+    withStorage(config, output, async (storage) => {
+      const audio = await ensureAudio(
+        storage,
+        { tenantId, id, videoUrl: url, metadata: {} },
+        {
+          download: {
+            ...config.tools,
+            ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+          },
+          tmpRoot: tmpDir,
+          logger: output.logger,
+          onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),
+        },
+      );
+      return { ...audio, uri: storage.uriFor(keys.audio) };
+    }),
+  );
   const result = {
     tenant: tenantId,
     id,

@@ -9,6 +9,7 @@ import {
   type SessionSpec,
 } from '@astra/mining';
 import type { Storage } from '@astra/storage';
+import { checkDirectoryArgument, checkFileArgument, checkTenantArgument } from '../check-arguments';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
 import { openMiningQueue } from '../queue-connection';
@@ -47,6 +48,9 @@ export async function runEnqueueCommand(
   config: RuntimeConfig,
   output: Output,
 ): Promise<number> {
+  checkTenantArgument('--tenant', flags.tenant);
+  await checkFileArgument('--input', flags.input);
+  if (flags.actasDir) await checkDirectoryArgument('--actas-dir', flags.actasDir);
   // Workers transcribe with astra-core or captions; a local transcript file cannot travel in a job.
   const plan = await planFromFlags(flags, config, 'astra-core', output);
   return withStorage(config, output, async (storage) => {

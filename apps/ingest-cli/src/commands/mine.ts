@@ -1,31 +1,43 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AlignOptions } from '@astra/aligner';
-import { isDatasetName, redactUrl } from '@astra/contracts';
 import {
   buildDataset,
   createPipeline,
   runSessions,
   writeDataset,
   type Pipeline,
-  type RuntimeConfig,
   type SessionOutcome,
   type SessionPlan,
   type WrittenDataset,
 } from '@astra/mining';
-import { readActaFile } from '@astra/semantic-extractor';
-import { tenantPrefix, type Storage } from '@astra/storage';
-import { UsageError } from '../config';
+import type { Storage } from '@astra/storage';
+import {
+  checkAlignArguments,
+  checkDatasetNameArgument,
+  checkDirectoryArgument,
+  checkFileArgument,
+  checkOutputDirArgument,
+  checkTenantArgument,
+} from '../check-arguments';
+import { warnAboutTools } from '../check-tools';
+import type { CliConfig } from '../config';
+import { DEFAULT_DRY_RUN_OPTIONS, formatDryRun, runDryRun } from '../dry-run/run-dry-run';
+import { LiveView } from '../live-view/live-view';
+import { ProgressLog } from '../live-view/progress-log';
+import { formatMineSummary, summariseOutcomes, type MineSummary } from '../mine-summary';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
-import { ProgressView } from '../progress';
-import { formatMineSummary, summariseOutcomes, type MineSummary } from '../mine-summary';
+import { withProcessTempDir } from '../process-temp-dir';
 import { withStorage } from '../with-storage';
 
 export type MineCommandFlags = {
   input: string;
   tenant?: string;
   dryRun?: boolean;
+  /** `--check-timeout`: seconds one URL may take to answer in the dry run. */
+  checkTimeout?: number;
+  /** `--check-budget`: seconds for all the dry run's URL checks. */
+  checkBudget?: number;
   out: string;
   name?: string;
   concurrency: number;
@@ -36,67 +48,88 @@ export type MineCommandFlags = {
 };
 
 /** `astra-ingest mine`: sessions.csv → per-session pipeline → dataset (architecture §2, §7). */
-export async function runMineCommand(flags: MineCommandFlags, config: RuntimeConfig, output: Output): Promise<number> {
+export async function runMineCommand(flags: MineCommandFlags, config: CliConfig, output: Output): Promise<number> {
+  // Every argument is checked before any work: a typo in --name must not surface after hours of downloads.
   const name = flags.name ?? datasetNameFrom(flags.input);
-  if (!isDatasetName(name)) {
-    throw new UsageError(`--name "${name.slice(0, 80)}" is not a dataset name (a-z, 0-9, _ and -, 1-63 characters)`, {
-      code: 'invalid_name',
+  checkDatasetNameArgument('--name', name);
+  checkTenantArgument('--tenant', flags.tenant);
+  checkAlignArguments(flags.align);
+  await checkFileArgument('--input', flags.input);
+  if (flags.actasDir) await checkDirectoryArgument('--actas-dir', flags.actasDir);
+  await checkOutputDirArgument('--out', flags.out);
+
+  const plan = await planFromFlags(flags, config, config.transcripts, output);
+  if (flags.dryRun) {
+    return withStorage(config, output, async (storage) => {
+      const report = await runDryRun(plan, config, storage, {
+        ...DEFAULT_DRY_RUN_OPTIONS,
+        ...(flags.checkTimeout ? { requestTimeoutMs: flags.checkTimeout * 1000 } : {}),
+        ...(flags.checkBudget ? { mediaBudgetMs: flags.checkBudget * 1000 } : {}),
+      });
+      output.result(report, () => formatDryRun(report));
+      return report.errors.length > 0 ? 1 : 0;
     });
   }
-  const plan = await planFromFlags(flags, config, config.transcripts, output);
-  if (flags.dryRun) return withStorage(config, output, (storage) => reportDryRun(plan, storage, output));
   for (const error of plan.errors) output.logger.warn({ line: error.line }, `row rejected: ${error.reason}`);
-  await mkdir(config.tmpRoot, { recursive: true });
-  const pipeline = createPipeline(config, { logger: output.logger, align: flags.align });
-  try {
-    const summary = await mineAndBuild(plan, pipeline, { ...flags, name }, config, output);
-    output.result(summary, () => formatMineSummary(summary));
-    return summary.failed > 0 || plan.errors.length > 0 ? 1 : 0;
-  } finally {
-    await pipeline.close();
-  }
+  await warnAboutTools(config, output.logger);
+  return withProcessTempDir(config.tmpRoot, output.logger, async (tmpDir) => {
+    const pipeline = createPipeline(config, { logger: output.logger, align: flags.align, tmpRoot: tmpDir });
+    try {
+      const summary = await mineAndBuild(plan, pipeline, { ...flags, name }, tmpDir, output);
+      output.result(summary, () =>
+        formatMineSummary(summary, process.stdout.isTTY ? { width: process.stdout.columns } : {}),
+      );
+      return summary.failed > 0 || plan.errors.length > 0 ? 1 : 0;
+    } finally {
+      await pipeline.close();
+    }
+  });
 }
 
 async function mineAndBuild(
   plan: SessionPlan,
   pipeline: Pipeline,
   flags: MineCommandFlags & { name: string },
-  config: RuntimeConfig,
+  tmpDir: string,
   output: Output,
 ): Promise<MineSummary> {
   const { orchestrator, storage } = pipeline;
-  const labels = new Map(plan.sessions.map((s) => [s.id, `line ${s.line} ${s.tenantId}`]));
-  const progress = new ProgressView(process.stderr, output.logger, labels);
-  // On a terminal the live progress block replaces info logs (they would tear it); -v brings them back.
-  if (progress.interactive && output.logger.level === 'info') output.logger.level = 'warn';
+  const labels = new Map(plan.sessions.map((s) => [s.id, `line ${s.line} ${s.tenantId} ${s.id.slice(0, 8)}`]));
+  const view = output.terminal
+    ? new LiveView({
+        stream: output.terminal,
+        alsoAbove: process.stdout.isTTY ? [process.stdout] : [],
+        total: plan.sessions.length,
+        labels,
+      })
+    : new ProgressLog(output.logger, labels);
+  // On a terminal the live view shows progress; info logs would only push it around (-v brings them back).
+  if (output.terminal && output.logger.level === 'info') output.logger.level = 'warn';
   // Ctrl-C cancels the running sessions (yt-dlp/ffmpeg are killed, temp files removed); finished work stays.
   const abort = new AbortController();
   const onSignal = () => abort.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let outcomes: SessionOutcome[];
+  view.start();
   try {
     outcomes = await runSessions(
       {
         mineSession: async (session, options) => {
           const outcome = await orchestrator.mineSession(session, options);
-          progress.finish(
-            session.id,
-            outcome.status === 'ok'
-              ? `ok: ${outcome.kept} kept, ${outcome.rejected} rejected`
-              : `FAILED at ${outcome.failure.stage}: ${outcome.failure.message}`,
-          );
+          view.finish(outcome);
           return outcome;
         },
       },
       plan.sessions,
-      { concurrency: flags.concurrency, signal: abort.signal, onProgress: (event) => progress.update(event) },
+      { concurrency: flags.concurrency, signal: abort.signal, onProgress: (event) => view.update(event) },
     );
   } finally {
+    view.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const datasets = await buildDatasets(storage, outcomes, flags, output, config.tmpRoot);
+  const datasets = await buildDatasets(storage, outcomes, flags, output, tmpDir);
   return summariseOutcomes(plan, outcomes, datasets);
 }
 
@@ -132,51 +165,6 @@ async function buildDatasets(
     written.push({ ...result, tenantId, name, segments });
   }
   return written;
-}
-
-/** Dry run: validates rows, actas and storage reachability; writes nothing (architecture §2). */
-async function reportDryRun(plan: SessionPlan, storage: Storage, output: Output): Promise<number> {
-  const errors = [...plan.errors];
-  const sessions: Array<{ line: number; tenantId: string; id: string; videoUrl: string; actaPath: string | null }> = [];
-  for (const session of plan.sessions) {
-    if (session.actaPath) {
-      try {
-        await readActaFile(session.actaPath);
-      } catch (error) {
-        errors.push({ line: session.line, reason: `acta_path: ${(error as Error).message}` });
-        continue;
-      }
-    }
-    sessions.push({
-      line: session.line,
-      tenantId: session.tenantId,
-      id: session.id,
-      videoUrl: redactUrl(session.videoUrl),
-      actaPath: session.actaPath ?? null,
-    });
-  }
-  for (const tenantId of new Set(plan.sessions.map((s) => s.tenantId))) {
-    try {
-      for await (const object of storage.list(tenantPrefix(tenantId))) {
-        void object;
-        break;
-      }
-    } catch (error) {
-      errors.push({ line: 0, reason: `storage ${storage.uri} is not reachable: ${(error as Error).message}` });
-      break;
-    }
-  }
-  errors.sort((a, b) => a.line - b.line);
-  output.result({ sessions, errors }, () =>
-    [
-      `Plan: ${sessions.length} session(s), ${errors.length} error(s); storage ${storage.uri}`,
-      ...sessions.map(
-        (s) => `  line ${s.line}: ${s.tenantId}/${s.id} ${s.videoUrl}${s.actaPath ? ` + ${s.actaPath}` : ''}`,
-      ),
-      ...errors.map((e) => `  line ${e.line}: ERROR ${e.reason}`),
-    ].join('\n'),
-  );
-  return errors.length > 0 ? 1 : 0;
 }
 
 function datasetNameFrom(csvPath: string): string {

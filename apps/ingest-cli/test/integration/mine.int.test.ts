@@ -52,7 +52,12 @@ beforeAll(async () => {
     [audioUri(OTHER, urlOf(three.mediaPath)), three.transcript],
   ]);
   core = await startCoreDevServer({ port: 0, transcripts, mode: 'async', asyncSteps: 1 });
-  env = { ...s3.env, ASTRA_CORE_URL: core.url, ASTRA_TMPDIR: path.join(dir, 'tmp') };
+  env = {
+    ...s3.env,
+    ASTRA_CORE_URL: core.url,
+    ASTRA_TMPDIR: path.join(dir, 'tmp'),
+    ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+  };
 
   csvPath = path.join(dir, 'e2e.csv');
   await writeFile(
@@ -79,24 +84,28 @@ const mediaGets = () => media.requests.filter((r) => r.method === 'GET').length;
 const corePosts = () => core.requests.filter((r) => r.method === 'POST').length;
 
 describe('astra-ingest mine', () => {
-  it('--dry-run validates everything and touches nothing', async () => {
+  it('--dry-run checks rows, actas and media URLs, downloads and transcribes nothing, and only probes storage', async () => {
     const result = await mine('--input', csvPath, '--dry-run');
     expect(result.exitCode).toBe(1);
     const plan = JSON.parse(result.stdout) as {
       sessions: Array<{ line: number; tenantId: string; id: string }>;
       errors: Array<{ line: number; reason: string }>;
     };
-    expect(plan.sessions.map((s) => s.line)).toEqual([2, 3, 4]);
+    expect(plan.sessions.map((s) => s.line)).toEqual([2, 3]);
     expect(plan.sessions[0]).toMatchObject({
       tenantId: TENANT,
       id: sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath)),
     });
-    expect(plan.errors.map((e) => e.line)).toEqual([5, 6]);
-    expect(plan.errors[0]?.reason).toMatch(/acta_path/);
-    expect(plan.errors[1]?.reason).toMatch(/tenant/);
-    expect(writes()).toEqual([]);
-    expect(media.requests).toEqual([]);
-    expect(core.requests).toEqual([]);
+    expect(plan.errors.map((e) => e.line)).toEqual([4, 5, 6]);
+    expect(plan.errors[0]?.reason).toMatch(/video_url: HTTP 404/);
+    expect(plan.errors[1]?.reason).toMatch(/acta_path/);
+    expect(plan.errors[2]?.reason).toMatch(/tenant/);
+    // The only write is the storage probe, put and deleted; media got HEAD requests only; astra-core one GET.
+    expect(writes().map((r) => r.method)).toEqual(['PUT', 'DELETE']);
+    expect(media.requests.filter((r) => r.method !== 'HEAD')).toEqual([]);
+    expect(core.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    s3.requests.length = 0;
+    media.requests.length = 0;
   });
 
   let firstDataset: string[];

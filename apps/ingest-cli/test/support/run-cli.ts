@@ -7,15 +7,21 @@ export const repoRoot = path.resolve(appRoot, '../..');
 
 export type CliRun = { exitCode: number; stdout: string; stderr: string };
 
-/** Runs the real CLI from source (tsx, `@astra/source` condition) as a child process. */
+/** The command line that runs the CLI from source (tsx, `@astra/source` condition). */
+export function cliCommand(): string[] {
+  return [process.execPath, '--import', 'tsx', '--conditions=@astra/source', path.join(appRoot, 'src/main.ts')];
+}
+
+/** Runs the real CLI from source as a child process. */
 export function runCli(
   args: readonly string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve) => {
+    const [file = process.execPath, ...cliArgs] = cliCommand();
     execFile(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=@astra/source', path.join(appRoot, 'src/main.ts'), ...args],
+      file,
+      [...cliArgs, ...args],
       {
         cwd: options.cwd ?? repoRoot,
         env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planSessions, type PlanSessionsOptions } from './plan-sessions';
+import { planSessions, readSessionsCsv, type PlanSessionsOptions } from './plan-sessions';
 
 let baseDir: string;
 let outsideDir: string;
@@ -126,5 +126,41 @@ describe('planSessions', () => {
     ['acta_path,tenant_id\nx,y\n', /lacks the column\(s\) video_url/],
   ])('throws for a CSV without a usable header (%#)', async (csv, message) => {
     await expect(planSessions(csv, options())).rejects.toThrow(message);
+  });
+});
+
+describe('readSessionsCsv', () => {
+  const row = 'video_url,acta_path,tenant_id,notes\nhttps://example.org/a.mp3,actas/a.docx,t1,Sesión\n';
+
+  it.each<[string, Buffer]>([
+    ['UTF-8', Buffer.from(row, 'utf8')],
+    ['UTF-16 LE with a BOM', Buffer.from(`\uFEFF${row}`, 'utf16le')],
+    ['UTF-16 BE with a BOM', Buffer.from(`\uFEFF${row}`, 'utf16le').swap16()],
+  ])('reads a %s file', async (label, bytes) => {
+    const file = path.join(baseDir, `${label.replace(/\W+/g, '-')}.csv`);
+    await writeFile(file, bytes);
+    const plan = await readSessionsCsv(file, options());
+    expect(plan.errors).toEqual([]);
+    expect(plan.sessions[0]?.metadata).toEqual({ notes: 'Sesión' });
+  });
+
+  it('refuses a Latin-1 file with the line and byte offset of the first bad byte', async () => {
+    const file = path.join(baseDir, 'latin1.csv');
+    await writeFile(file, Buffer.from(row, 'latin1'));
+    await expect(readSessionsCsv(file, options())).rejects.toThrow(
+      /not valid UTF-8: byte 0xF3 at line 2, byte offset 82\b/,
+    );
+  });
+
+  it.each([
+    ['a directory', () => baseDir, /is a directory, not a file/],
+    ['a missing file', () => path.join(baseDir, 'none.csv'), /none\.csv: no such file or directory \(ENOENT\)/],
+    [
+      'a path through a file',
+      () => path.join(baseDir, 'actas', 'a.docx', 'x.csv'),
+      /a\.docx\/x\.csv: not a directory \(ENOTDIR\)/,
+    ],
+  ])('names the path and the reason for %s', async (_label, file, message) => {
+    await expect(readSessionsCsv(file(), options())).rejects.toThrow(message);
   });
 });

@@ -5,6 +5,7 @@ import { validateMediaUrl } from '@astra/downloader';
 import { isTenantId, LANGUAGE_PATTERN, PROVIDER_PATTERN, sessionIdFor, TENANT_ID_PATTERN } from '@astra/contracts';
 import type { TranscriptSourceKind } from '@astra/transcripts';
 import { MiningError } from '../errors';
+import { decodeCsvText } from './decode-csv-text';
 import type { RowError, SessionSpec } from '../model';
 
 export type PlanSessionsOptions = {
@@ -44,13 +45,34 @@ export async function readSessionsCsv(
 ): Promise<SessionPlan> {
   const maxBytes = options.maxCsvBytes ?? DEFAULT_MAX_CSV_BYTES;
   const info = await stat(csvPath).catch((cause: unknown) => {
-    throw new MiningError('invalid_input', `Cannot read the sessions CSV ${csvPath}`, { cause });
+    throw new MiningError('invalid_input', `Cannot read the sessions CSV ${csvPath}: ${osReason(cause)}`, { cause });
   });
+  if (info.isDirectory()) {
+    throw new MiningError('invalid_input', `The sessions CSV ${csvPath} is a directory, not a file`);
+  }
+  if (!info.isFile()) throw new MiningError('invalid_input', `The sessions CSV ${csvPath} is not a regular file`);
   if (info.size > maxBytes) {
     throw new MiningError('invalid_input', `The sessions CSV is ${info.size} bytes, over the ${maxBytes}-byte limit`);
   }
-  const text = await readFile(csvPath, 'utf8');
-  return planSessions(text, { ...options, baseDir: options.baseDir ?? path.dirname(path.resolve(csvPath)) });
+  const bytes = await readFile(csvPath).catch((cause: unknown) => {
+    throw new MiningError('invalid_input', `Cannot read the sessions CSV ${csvPath}: ${osReason(cause)}`, { cause });
+  });
+  // The file may have grown since stat: the bound holds on what was read.
+  if (bytes.length > maxBytes) {
+    throw new MiningError('invalid_input', `The sessions CSV is over the ${maxBytes}-byte limit`);
+  }
+  return planSessions(decodeCsvText(bytes), {
+    ...options,
+    baseDir: options.baseDir ?? path.dirname(path.resolve(csvPath)),
+  });
+}
+
+/** `ENOENT: no such file or directory, stat 'x'` → `no such file or directory (ENOENT)`. */
+function osReason(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  const reason = /^E[A-Z]+: ([^,]+)/.exec(text)?.[1] ?? text;
+  return typeof code === 'string' ? `${reason} (${code})` : reason;
 }
 
 /**
@@ -75,6 +97,18 @@ export async function planSessions(csvText: string, options: PlanSessionsOptions
     skipped: [],
   };
   const seen = new Map<string, number>();
+  // 10⁵ rows often name a few hundred actas: resolve (realpath, stat) each distinct path once.
+  const base = await realpath(options.baseDir).catch(() => path.resolve(options.baseDir));
+  const resolved = new Map<string, Promise<ResolvedPath>>();
+  const resolve: ResolvePath = (relativePath, maxBytes) => {
+    const key = `${maxBytes}\0${relativePath}`;
+    let result = resolved.get(key);
+    if (!result) {
+      result = resolveInside(base, relativePath, maxBytes);
+      resolved.set(key, result);
+    }
+    return result;
+  };
   for (const row of rows) {
     if (row.error) continue;
     if (row.fields.length !== columns.length) {
@@ -82,7 +116,7 @@ export async function planSessions(csvText: string, options: PlanSessionsOptions
       continue;
     }
     const record = Object.fromEntries(columns.map((name, i) => [name, (row.fields[i] ?? '').trim()]));
-    const result = await planRow(record, row.line, options);
+    const result = await planRow(record, row.line, options, resolve);
     if ('reason' in result) {
       if ('tenantId' in result) plan.skipped.push(result);
       else plan.errors.push(result);
@@ -101,10 +135,14 @@ export async function planSessions(csvText: string, options: PlanSessionsOptions
   return plan;
 }
 
+type ResolvedPath = { path: string } | { reason: string };
+type ResolvePath = (relativePath: string, maxBytes: number) => Promise<ResolvedPath>;
+
 async function planRow(
   record: Record<string, string>,
   line: number,
   options: PlanSessionsOptions,
+  resolve: ResolvePath,
 ): Promise<SessionSpec | RowError | SkippedRow> {
   const fail = (reason: string): RowError => ({ line, reason });
 
@@ -131,7 +169,7 @@ async function planRow(
 
   let actaPath: string | undefined;
   if (record['acta_path']) {
-    const resolved = await resolveInside(options.baseDir, record['acta_path'], options.maxActaBytes);
+    const resolved = await resolve(record['acta_path'], options.maxActaBytes);
     if ('reason' in resolved) return fail(`acta_path: ${resolved.reason}`);
     actaPath = resolved.path;
   } else if (options.requireActa) {
@@ -140,7 +178,7 @@ async function planRow(
 
   let transcriptPath: string | undefined;
   if (record['transcript_path']) {
-    const resolved = await resolveInside(options.baseDir, record['transcript_path'], Number.MAX_SAFE_INTEGER);
+    const resolved = await resolve(record['transcript_path'], Number.MAX_SAFE_INTEGER);
     if ('reason' in resolved) return fail(`transcript_path: ${resolved.reason}`);
     transcriptPath = resolved.path;
   } else if (options.transcripts === 'file') {
@@ -164,14 +202,9 @@ async function planRow(
   };
 }
 
-/** Resolves a CSV-relative path and checks it is a readable regular file inside `baseDir` (symlinks included). */
-async function resolveInside(
-  baseDir: string,
-  relativePath: string,
-  maxBytes: number,
-): Promise<{ path: string } | { reason: string }> {
+/** Resolves a CSV-relative path and checks it is a readable regular file inside `base` (symlinks included). */
+async function resolveInside(base: string, relativePath: string, maxBytes: number): Promise<ResolvedPath> {
   if (relativePath.includes('\0')) return { reason: 'contains a NUL byte' };
-  const base = await realpath(baseDir).catch(() => path.resolve(baseDir));
   const candidate = path.resolve(base, relativePath);
   let real: string;
   try {
