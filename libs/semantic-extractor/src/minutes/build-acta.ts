@@ -16,6 +16,7 @@ import {
   type SpeechFormula,
 } from '../speakers/parse-speech-formula';
 import { foldSpanish } from '../text/parse-spanish-number';
+import { findSpeakerReferences, type SpeakerReference } from '../speakers/find-speaker';
 import { planAgenda, type AgendaPlan } from '../agenda/plan-agenda';
 import { readActaMeta } from '../meta/read-acta-meta';
 import type { Block } from '../layout/block';
@@ -87,6 +88,8 @@ class MinutesWalker {
   private lastFormula: SpeechContext | undefined;
 
   /** The same text is often looked at several times (quote checks, formulas, cues): each analysis runs once. */
+  private readonly references = new Map<string, { value: readonly SpeakerReference[] }>();
+  private readonly nameLists = new Map<string, { value: boolean }>();
   private readonly cues = new Map<string, { value: ParagraphCue | undefined }>();
   private readonly formulas = new Map<string, { value: SpeechFormula | undefined }>();
   private readonly dialogueLines = new Map<string, { value: DialogueLine | undefined }>();
@@ -96,16 +99,25 @@ class MinutesWalker {
     private readonly plan: AgendaPlan,
   ) {}
 
+  /** The people and offices a text names, found once per text (every check below starts from them). */
+  private referencesOf(text: string): readonly SpeakerReference[] {
+    return memo(this.references, text, findSpeakerReferences);
+  }
+
+  private isNameList(text: string): boolean {
+    return memo(this.nameLists, text, (key) => isNameList(key, this.referencesOf(key)));
+  }
+
   private cue(text: string): ParagraphCue | undefined {
-    return memo(this.cues, text, classifyParagraph);
+    return memo(this.cues, text, (key) => classifyParagraph(key, this.referencesOf(key)));
   }
 
   private formula(text: string): SpeechFormula | undefined {
-    return memo(this.formulas, text, parseSpeechFormula);
+    return memo(this.formulas, text, (key) => parseSpeechFormula(key, this.referencesOf(key)));
   }
 
   private dialogueLine(text: string): DialogueLine | undefined {
-    return memo(this.dialogueLines, text, parseDialogueLine);
+    return memo(this.dialogueLines, text, (key) => parseDialogueLine(key, this.referencesOf(key)));
   }
 
   walk(): Fragment[] {
@@ -148,7 +160,10 @@ class MinutesWalker {
       return;
     }
     const names = cells.filter(
-      (cell) => isAttendanceLine(cell) || isNameList(cell) || (cell.length < 80 && isPlainNameList(cell)),
+      (cell) =>
+        isAttendanceLine(cell, this.referencesOf(cell)) ||
+        this.isNameList(cell) ||
+        (cell.length < 80 && isPlainNameList(cell)),
     ).length;
     if (this.itemIndex === 0 && !this.closing && (this.inAttendance || names >= Math.max(1, cells.length * 0.4))) {
       this.inAttendance = true;
@@ -167,9 +182,9 @@ class MinutesWalker {
     }
     if (this.itemIndex === 0) {
       const attendance =
-        isAttendanceLine(text) ||
+        isAttendanceLine(text, this.referencesOf(text)) ||
         (this.inAttendance &&
-          (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || isNameList(text)))));
+          (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || this.isNameList(text)))));
       this.inAttendance = attendance;
       if (attendance) {
         this.emit('attendance', text, false);
@@ -181,7 +196,7 @@ class MinutesWalker {
       this.emit(this.cue(text) === 'attendance' ? 'attendance' : 'heading', text, false);
       return;
     }
-    if (text.length < 300 && (isNameList(text) || isPersonLine(text)) && !this.formula(text)?.speaker) {
+    if (text.length < 300 && (this.isNameList(text) || isPersonLine(text)) && !this.formula(text)?.speaker) {
       // A list of people inside an item (a board drawn, polling-station members): never speech.
       this.emit('other', text, false);
       return;
@@ -485,8 +500,12 @@ function attendanceTexts(blocks: readonly Block[]): string[] {
 /** One person, one name: speakers resolved through the attendance list and the roles the acta gives them. */
 function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly string[]): Fragment[] {
   const people = readAttendance(preamble);
+  const seen = new Set<string>();
   for (const fragment of fragments) {
     if (!fragment.speaker || !fragment.role) continue;
+    const key = `${fragment.speaker}\u0000${fragment.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const named = /^(?:Sr\.|Sra\.|Srta\.|D\.|Dña\.|H\.C\.)\s+/u.exec(fragment.speaker);
     if (!named) continue;
     const canonical = resolveSpeaker(fragment.speaker, undefined, people);

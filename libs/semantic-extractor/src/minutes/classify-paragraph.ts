@@ -1,3 +1,4 @@
+import type { SpeakerReference } from '../speakers/find-speaker';
 import { isNameList } from '../speakers/parse-speech-formula';
 import { foldSpanish } from '../text/parse-spanish-number';
 
@@ -37,12 +38,13 @@ const VOTE =
 const RESOLUTION_FOLLOWS =
   /(?:acuerda|acuerdan|acuerdo|acuerdos|adopta\s+el\s+siguiente\s+acuerdo|propone\s+al\s+pleno(?:\s+[^:]{0,80})?|propuesta\s+de\s+acuerdo|parte\s+dispositiva|resuelve|resuelvo|dispongo|dispone|adopcion\s+de\s+los?\s+siguientes?\s+acuerdos?)\s*:\s*$/;
 
-export function classifyParagraph(text: string): ParagraphCue | undefined {
+/** `references`: findSpeakerReferences(text), when the caller has them already. */
+export function classifyParagraph(text: string, references?: readonly SpeakerReference[]): ParagraphCue | undefined {
   const folded = foldSpanish(text.replace(/\s+/g, ' ').trim());
   if (folded === '') return undefined;
   if (AGENDA_MARKER.test(folded)) return 'agenda';
   if (SIGNATURE_START.test(folded) || (folded.length < 120 && SIGNATURE_LINE.test(folded))) return 'signature';
-  if (isAttendanceLine(text)) return 'attendance';
+  if (isAttendanceLine(text, references)) return 'attendance';
   if (BOILERPLATE.test(folded)) return 'boilerplate';
   if (CLOSING.test(folded) && !SUSPENSION.test(folded)) return 'closing';
   if (OPENING.test(folded)) return 'opening';
@@ -55,7 +57,7 @@ export function classifyParagraph(text: string): ParagraphCue | undefined {
  * An attendance line: an attendance label alone ("ASISTENTES:", "Concejales presentes:"), a label followed by
  * names ("Excusan su asistencia: D. X y Dña. Y"), or a line of names only ("D. Juan Pérez García (PSOE)").
  */
-export function isAttendanceLine(text: string): boolean {
+export function isAttendanceLine(text: string, references?: readonly SpeakerReference[]): boolean {
   const line = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (line.length > 600) return false;
   const folded = foldSpanish(line);
@@ -69,7 +71,7 @@ export function isAttendanceLine(text: string): boolean {
       if (isNameList(names) || isPlainNameList(names)) return true;
     }
   }
-  return line.length < 200 && isNameList(line);
+  return line.length < 200 && isNameList(line, line === text ? references : undefined);
 }
 
 /** "Juan Pérez García, María López Ruiz (PSOE) y Ana Gil": capitalised words, commas, groups in parentheses. */
@@ -89,5 +91,6 @@ export function isPlainNameList(text: string): boolean {
 
 /** The paragraph ends by announcing the resolution points that follow ("…, ACUERDA:"). */
 export function announcesResolution(text: string): boolean {
+  if (!/:\s*$/u.test(text)) return false;
   return RESOLUTION_FOLLOWS.test(foldSpanish(text.replace(/\s+/g, ' ').trim()));
 }

@@ -65,9 +65,10 @@ const NAME_AFTER_OFFICE = new RegExp(`^\\s*,?\\s*(${HONORIFIC})\\s*(${NAME})`, '
 const NAME_RIGHT_AFTER_OFFICE = new RegExp(`^[ \\t]+(${NAME})`, 'u');
 const PERSON_OFFICES = /^(?:concejala?|regidora?|s[ií]ndic[oa]|edil|honorable concejala?)$/iu;
 
-/** Cheap pre-check: every honorific and office starts with one of these. */
-const MAY_REFER =
-  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|ilm|excm|h\.\s?c\.|hble|honorable|regidor|s[ií]ndic)/iu;
+/** Cheap pre-checks: every honorific starts with one of the first, every office with one of the second. */
+const MAY_NAME_PERSON = /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñ]|do[nñ]|ilm|excm|h\.\s?c\.|hble|honorable)/iu;
+const MAY_NAME_OFFICE =
+  /(?:^|[^\p{L}])(?:alcald|presiden|vicepresiden|secretar|interven|tesor|portavoz|concejal|edil|teniente|regidor|s[ií]ndic)/iu;
 
 /** Words that end a name: verbs and connectors that all-caps text would otherwise glue onto the name. */
 const NAME_STOPS = new Set(
@@ -108,8 +109,10 @@ const OFFICE_NAMES = new Set(
 /** Every person or office reference in the text, in order; overlapping office matches inside a person are dropped. */
 export function findSpeakerReferences(text: string): SpeakerReference[] {
   const references: SpeakerReference[] = [];
-  if (!MAY_REFER.test(text)) return references;
-  for (const match of text.matchAll(PERSON_PATTERN)) {
+  const persons = MAY_NAME_PERSON.test(text);
+  const offices = MAY_NAME_OFFICE.test(text);
+  if (!persons && !offices) return references;
+  for (const match of persons ? text.matchAll(PERSON_PATTERN) : []) {
     const honorific = match[1] ?? '';
     const name = trimName(match[2] ?? '');
     if (name === '') continue;
@@ -124,7 +127,7 @@ export function findSpeakerReferences(text: string): SpeakerReference[] {
       );
     }
   }
-  for (const match of text.matchAll(OFFICE_PATTERN)) {
+  for (const match of offices ? text.matchAll(OFFICE_PATTERN) : []) {
     const start = match.index;
     if (references.some((reference) => start < reference.end && start + match[0].length > reference.start)) continue;
     const office = (match[1] ?? '').replace(/\s+/g, ' ').trim();

@@ -8,6 +8,8 @@ export type Attendee = {
   /** Offices and appositions seen for the person: "Alcalde-Presidente", "Portavoz del Grupo Municipal PP". */
   roles: string[];
   gender?: 'm' | 'f';
+  /** nameTokens(name), computed once: every speaker reference is matched against them. */
+  tokens: readonly string[];
 };
 
 const HONORIFIC = /^(?:Sr\.|Sra\.|Srta\.|D\.|Dña\.|H\.C\.)\s+/u;
@@ -51,12 +53,12 @@ export function readAttendance(texts: readonly string[]): Attendee[] {
 /** Adds a person (or the roles of one already known under a longer or equal spelling of the name). */
 export function addPerson(people: Attendee[], name: string, role: string | undefined, gender?: 'm' | 'f'): void {
   const tokens = nameTokens(name);
-  const known = people.find((person) => sameTokens(nameTokens(person.name), tokens));
+  const known = people.find((person) => sameTokens(person.tokens, tokens));
   if (known) {
     if (role && !known.roles.includes(role)) known.roles.push(role);
     return;
   }
-  people.push({ name, roles: role ? [role] : [], ...(gender ? { gender } : {}) });
+  people.push({ name, roles: role ? [role] : [], ...(gender ? { gender } : {}), tokens });
 }
 
 export function nameTokens(name: string): string[] {

@@ -68,9 +68,8 @@ function matchName(written: string, people: readonly Attendee[], gender: 'm' | '
   const tokens = nameTokens(written);
   if (tokens.length === 0) return undefined;
   const holders = people.filter((person) => {
-    const known = nameTokens(person.name);
     return (
-      tokens.every((token) => known.includes(token)) &&
+      tokens.every((token) => person.tokens.includes(token)) &&
       (gender === undefined || person.gender === undefined || person.gender === gender)
     );
   });
