@@ -32,7 +32,8 @@ const DIGITS = new RegExp(
   `^${PREFIX}?(\\d{1,3})(?!\\d)(?!\\s*[.,]\\s*\\d)\\s*((?:[ºª°]|\\.[ºª°])(?:${SEPARATOR})?|o(?=\\s*[.-])${SEPARATOR}|${SEPARATOR})?\\s*`,
   'i',
 );
-const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
+/** "PRIMERO.-", and "PRIMER PUNTO:" / "SEGUNDO PUNTO.-" as Peruvian and Colombian minutes write them. */
+const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?:\\s+punto)?(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const CARDINAL = new RegExp(`^${PREFIX}(${CARDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const ROMAN = new RegExp(`^${PREFIX}?([IVXL]{1,7})(${SEPARATOR})\\s*`, 'u');
 /** After "Asunto"/"Punto" a roman numeral may be in any case and need no separator ("ASUNTO III- …", "Punto iv …"). */

@@ -199,7 +199,13 @@ class MinutesWalker {
       this.emit(this.cue(text) === 'attendance' ? 'attendance' : 'heading', text, false);
       return;
     }
-    if (text.length < 300 && (this.isNameList(text) || isPersonLine(text)) && !this.formula(text)?.speaker) {
+    if (
+      text.length < 300 &&
+      (this.isNameList(text) || isPersonLine(text)) &&
+      !this.formula(text)?.speaker &&
+      !this.dialogueLine(text) &&
+      !readStenographicNote(text)
+    ) {
       // A list of people inside an item (a board drawn, polling-station members): never speech.
       this.emit('other', text, false);
       return;

@@ -59,7 +59,7 @@ const OFFICE = `(?:(?:${variants('teniente')})[ \\t]+(?:de|DE)[ \\t]+(?:${varian
 
 const PERSON_PATTERN = new RegExp(`(?<![${LETTER}])(${HONORIFIC})\\s*(${NAME})`, 'gu');
 const OFFICE_PATTERN = new RegExp(
-  `(?<![${LETTER}])(?:(?:el|la|El|La|EL|LA)\\s+)?(?:(?:Sr|Sra|SR|SRA)\\.?\\s+)?(${OFFICE})(?![${LETTER}])`,
+  `(?<![${LETTER}])(?:(?:el|la|El|La|EL|LA)\\s+)?(?:(?:Sr|Sra|SR|SRA)\\.?\\s+|(?:${variants('señor señora')})\\s+|C\\.\\s*)?(${OFFICE})(?![${LETTER}])`,
   'gu',
 );
 const ROLE_APPOSITION = new RegExp(

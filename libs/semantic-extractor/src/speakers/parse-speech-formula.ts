@@ -70,12 +70,12 @@ export function parseDialogueLine(
   if (first && /^\s*(?:[-–—•]\s*)?(?:(?:el|la)\s+)?$/iu.test(text.slice(0, first.start))) {
     const separated = DIALOGUE_SEPARATOR.exec(text.slice(first.end));
     const speech = (separated?.[1] ?? '').trim();
-    if (separated && !isNameList(speech)) return withRole({ speaker: first.speaker, speech }, first.role);
+    if (separated && !isPeopleAfterLabel(speech)) return withRole({ speaker: first.speaker, speech }, first.role);
   }
   const upper = UPPER_NAME_WITH_GROUP.exec(text);
   if (upper && !/\d/.test(upper[1] ?? '')) {
     const speech = (upper[3] ?? '').trim();
-    if (!isNameList(speech))
+    if (!isPeopleAfterLabel(speech))
       return { speaker: titleCase((upper[1] ?? '').trim()), role: (upper[2] ?? '').trim(), speech };
   }
   return undefined;
@@ -131,6 +131,7 @@ function isFormulaOnly(text: string, reference: SpeakerReference | undefined): b
 export function isNameList(
   text: string,
   references: readonly SpeakerReference[] = findSpeakerReferences(text),
+  otherWords = 1,
 ): boolean {
   if (references.length === 0) return false;
   let rest = '';
@@ -143,7 +144,13 @@ export function isNameList(
   const words = foldSpanish(rest.replace(/\([^()]*\)/g, ' '))
     .split(/[^\p{L}]+/u)
     .filter((word) => word !== '' && !['y', 'e', 'el', 'la', 'los', 'las', 'de', 'del'].includes(word));
-  return words.length <= 1;
+  return words.length <= otherWords;
+}
+
+/** What follows a speaker's label is a list of people, not speech ("Secretario: D. Luis Gil Moreno"). */
+function isPeopleAfterLabel(speech: string): boolean {
+  const references = findSpeakerReferences(speech);
+  return references.some((reference) => /\s/u.test(reference.speaker)) && isNameList(speech, references, 0);
 }
 
 function withRole<T extends object>(value: T, role: string | undefined): T & { role?: string } {
