@@ -21,7 +21,7 @@ export type StenographicNote = {
 
 /** A stenographer's note (not a dialogue line: check those first, they may start with a dash too). */
 export function readStenographicNote(text: string): StenographicNote | undefined {
-  if (text.length > 400) return undefined;
+  if (text.length > 400 || !/^\s*[-–—([]/u.test(text)) return undefined;
   const folded = foldSpanish(text);
   const note = DASH_THEN_CAPITAL.test(text)
     ? /^\s*[-–—]\p{Lu}/u.test(text)

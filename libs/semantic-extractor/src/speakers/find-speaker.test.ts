@@ -56,6 +56,13 @@ describe('findSpeakerReferences', () => {
     ['SEÑOR ALCALDE: Se somete a votación.', 'Alcalde', 'Alcalde'],
     ['H.C. JUAN CARLOS PÉREZ GÓMEZ - Presidente', 'H.C. Juan Carlos Pérez Gómez', 'Presidente'],
     ['El Intendente Municipal informa', 'Intendente Municipal', 'Intendente Municipal'],
+    // A sentence ends the name; the next person of a list is not a role.
+    ['Preside el Alcalde Sr. Roberto Neira Aburto. Asisten los concejales', 'Sr. Roberto Neira Aburto', 'Alcalde'],
+    [
+      'el Presidente Municipal Pablo Lemus Navarro, la Síndica Municipal Karina Hermosillo Ramírez y los regidores',
+      'Pablo Lemus Navarro',
+      'Presidente Municipal',
+    ],
   ])('%s → %s (%s)', (text, speaker, role) => {
     const [first] = findSpeakerReferences(text);
     expect(first?.speaker).toBe(speaker);

@@ -91,6 +91,10 @@ const PARTY_WORDS =
 const MAY_NAME_OFFICE =
   /(?:^|[^\p{L}])(?:alcald|vicealcald|intenden|presiden|vicepresiden|secretar|prosecretar|interven|tesor|portavoz|concejal|edil|teniente|regidor|s[ií]ndic|concelleir|director|gerente|personer|contralor|procurador)/iu;
 
+/** A reference whose speaker starts like an office (folded): an office, not a named person. */
+const OFFICE_START =
+  /^(?:alcald|vicealcald|intenden|presiden|vicepresiden|secretar|prosecretar|interven|tesor|portavoz|concejal|edil|teniente|regidor|sindic|concelleir|director|gerente|personer|contralor|procurador)/u;
+
 /** Words that end a name: verbs and connectors that all-caps text would otherwise glue onto the name. */
 const NAME_STOPS = new Set(
   (
@@ -262,7 +266,7 @@ function withApposition(text: string, reference: SpeakerReference): SpeakerRefer
     return { ...reference, role: reference.role ?? inner, end: reference.end + paren[0].length };
   }
   const role = ROLE_APPOSITION.exec(rest);
-  if (role) {
+  if (role && !namesSomeoneElse(role[1] ?? '')) {
     const written = (role[1] ?? '')
       .replace(/^(?:el|la)\s+/i, '')
       .replace(/^(?:del|de|en representaci[oó]n del|en nombre del|por el)\s+(?=grupo)/i, '')
@@ -274,6 +278,11 @@ function withApposition(text: string, reference: SpeakerReference): SpeakerRefer
     }
   }
   return reference;
+}
+
+/** ", la Síndica Municipal Karina Hermosillo Ramírez y los regidores…": the next person of a list, not a role. */
+function namesSomeoneElse(apposition: string): boolean {
+  return findSpeakerReferences(apposition).some((reference) => !OFFICE_START.test(foldSpanish(reference.speaker)));
 }
 
 function isOfficeOnly(role: string): boolean {
@@ -288,6 +297,8 @@ function trimName(raw: string): string {
     const folded = foldSpanish(word).replace(/[.,]$/, '');
     if (kept.length > 0 && NAME_STOPS.has(folded) && !PARTICLE_WORDS.has(folded)) break;
     kept.push(word);
+    // "Roberto Neira Aburto. Asisten…": a full stop after a word (not an initial) ends the sentence and the name.
+    if (/\p{L}{3}\.$/u.test(word)) break;
   }
   while (kept.length > 0 && /^(de|del|la|las|los|van|von|da|das|do|dos|di)$/i.test(kept.at(-1) ?? '')) kept.pop();
   const last = kept.at(-1);

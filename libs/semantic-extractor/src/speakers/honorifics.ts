@@ -97,7 +97,7 @@ export const HONORIFIC_SOURCE = (() => {
 
 /** Cheap pre-check: the start of every honorific above (folded, after a non-letter). */
 export const MAY_NAME_PERSON =
-  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñr]|do[nñ]|doct|ilm|excm|h\.\s?c\.|hble|hon|ing|lic|lcd|arq|mtr|maestr|prof|cdor|contador|abogad|c\.)/iu;
+  /(?:^|[^\p{L}])(?:s[rñ]|se[ñn]or|d[.ªñr]|do[nñ]|doct|ilm|excm|h\.\s?c\.|hble|hon(?:\.|orable)|ing(?:\.|enier)|lic(?:\.|enciad)|lcd|arq(?:\.|uitect)|mtr[oa]\.|maestr[oa]\s|prof(?:\.|a\.|esor)|cdora?\.|contador|abogad|c\.)/iu;
 
 /** Canonical honorifics at the start of a speaker as this lib writes them ("Dr. Carlos Muñoz"). */
 const CANONICAL = new RegExp(
