@@ -41,6 +41,7 @@ type DistReport = {
 };
 type StageTimes = {
   unzipAndMammoth: number;
+  unzipAndMammothCpu: number;
   blocks: number;
   model: number;
   modelCpu: number;
@@ -63,6 +64,7 @@ type Version = { label: string; src: string; reports: RunReport[]; acta?: Acta }
 
 const STAGE_LABELS: Record<keyof StageTimes, string> = {
   unzipAndMammoth: 'zip guard + mammoth → HTML',
+  unzipAndMammothCpu: 'zip guard + mammoth, CPU time',
   blocks: 'HTML → blocks + page furniture',
   model: 'minutes model (blocks → Acta)',
   modelCpu: 'minutes model, CPU time',
@@ -70,7 +72,16 @@ const STAGE_LABELS: Record<keyof StageTimes, string> = {
   total: 'total (wall clock)',
   cpu: 'total CPU time (user + system)',
 };
-const STAGES = ['unzipAndMammoth', 'blocks', 'model', 'modelCpu', 'validate', 'total', 'cpu'] as const;
+const STAGES = [
+  'unzipAndMammoth',
+  'unzipAndMammothCpu',
+  'blocks',
+  'model',
+  'modelCpu',
+  'validate',
+  'total',
+  'cpu',
+] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');

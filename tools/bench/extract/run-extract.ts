@@ -49,6 +49,7 @@ for (let run = 0; run < runs; run += 1) {
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   const { html } = await lib.convertDocxToHtml(lib.openDocxPackage(bytes, lib.DEFAULT_DOCX_LIMITS));
+  const mammothCpu = process.cpuUsage(cpuStart);
   const afterMammoth = performance.now();
   const blocks = lib.removePageFurniture(lib.readBlocks(html)).blocks;
   const afterBlocks = performance.now();
@@ -62,6 +63,7 @@ for (let run = 0; run < runs; run += 1) {
   blockCount = blocks.length;
   times.push({
     unzipAndMammoth: afterMammoth - start,
+    unzipAndMammothCpu: (mammothCpu.user + mammothCpu.system) / 1000,
     blocks: afterBlocks - afterMammoth,
     model: afterModel - afterBlocks,
     modelCpu: (modelCpu.user + modelCpu.system) / 1000,
