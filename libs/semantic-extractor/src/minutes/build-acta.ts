@@ -204,7 +204,7 @@ class MinutesWalker {
       (this.isNameList(text) || isPersonLine(text)) &&
       !this.formula(text)?.speaker &&
       !this.dialogueLine(text) &&
-      !readStenographicNote(text)
+      !readStenographicNote(text, block.allItalic)
     ) {
       // A list of people inside an item (a board drawn, polling-station members): never speech.
       this.emit('other', text, false);
@@ -230,7 +230,7 @@ class MinutesWalker {
       this.lastSpeech = context;
       return;
     }
-    const note = readStenographicNote(text);
+    const note = readStenographicNote(text, block.allItalic);
     if (note) {
       this.handleNote(text, note);
       return;
