@@ -33,7 +33,7 @@ import { containsPersonalData } from '../personal-data/find-personal-data';
 import { readStenographicNote, type StenographicNote } from './read-stenographic-note';
 import { readAttendance, addPerson, type Attendee } from '../speakers/read-attendance';
 import { genderOfHonorific, splitHonorific } from '../speakers/honorifics';
-import { resolveSpeaker } from '../speakers/resolve-speaker';
+import { isSingleHolderOffice, resolveSpeaker } from '../speakers/resolve-speaker';
 
 /**
  * Who is speaking, reading aloud, or (kind `document`) which quoted document is being copied into the acta:
@@ -564,12 +564,16 @@ function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly st
     const { honorific, name } = splitHonorific(fragment.speaker);
     const canonical = resolveSpeaker(fragment.speaker, undefined, people);
     if (canonical !== fragment.speaker) {
-      if (honorific && fragment.role) addPerson(people, canonical, fragment.role);
+      // Offices held one at a time (the chair) are followed in document order below, not learnt for good.
+      if (honorific && fragment.role && !isSingleHolderOffice(fragment.role))
+        addPerson(people, canonical, fragment.role);
     } else if (isFullName(name) && (honorific || fragment.role)) {
       addPerson(learnt, titleCase(name), fragment.role, genderOfHonorific(honorific));
     }
   }
   const resolved = new Map<string, string>();
+  /** Who was last named holding an office ("Sr. Presidente (Dutra).-"): the chair changes hands. */
+  const holders = new Map<string, string>();
   return fragments.map((fragment) => {
     if (!fragment.speaker) return fragment;
     const key = `${fragment.speaker}\u0000${fragment.role ?? ''}`;
@@ -580,6 +584,12 @@ function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly st
       const { honorific, name } = splitHonorific(speaker);
       if (honorific && isFullName(name)) speaker = name;
       resolved.set(key, speaker);
+    }
+    const office = fragment.role && isSingleHolderOffice(fragment.role) ? foldSpanish(fragment.role) : undefined;
+    if (office !== undefined) {
+      const officeOnly = foldSpanish(fragment.speaker) === foldSpanish(fragment.role ?? '');
+      if (!officeOnly) holders.set(office, speaker);
+      else speaker = holders.get(office) ?? speaker;
     }
     return speaker === fragment.speaker ? fragment : { ...fragment, speaker };
   });

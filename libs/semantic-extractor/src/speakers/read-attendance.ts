@@ -25,6 +25,7 @@ const PLURAL_OPENER =
   /(?:(?<![\p{L}])(?:Sres|Sras|Srs|SRES|SRAS)\.|(?<![\p{L}])(?:(?:los|las)\s+)?(?:señor(?:es|as)\s+)?(?:concejal(?:es|as)|regidor(?:es|as)|ediles|edilas|s[ií]ndic(?:os|as))(?=\s+\p{Lu}))\s*/gu;
 const PLURAL_OFFICE =
   /(concejal(?:es|as)|regidor(?:es|as)|ediles|edilas|s[ií]ndic(?:os|as))\s*(?:(?:Sres|Sras|Srs)\.\s*)?$/iu;
+const PRESIDES = /(?:^|[^\p{L}])(?:preside|presidid[oa]\s+por|bajo\s+la\s+presidencia\s+de)\s*(?:(?:el|la)\s+)?$/iu;
 /** The end of a list inside a sentence: a new label, or a full stop after a word (not an initial). */
 const LIST_END = /:|\.(?=\s|$)(?<=[\p{L}]{3}\.)|\s+(?:quienes|que|con|para|en|siendo|bajo)\s/u;
 
@@ -61,6 +62,9 @@ export function readAttendance(texts: readonly string[]): Attendee[] {
       const name = honorific ? written : isPersonName(written) ? written : '';
       if (name.split(/\s+/).length < 2) continue;
       addPerson(people, titleCase(name), reference.role ?? label, genderOfHonorific(honorific));
+      // "Preside el señor edil Diego Olivera", "presidida por la Alcaldesa Sra. X": the chair, whatever the office.
+      if (PRESIDES.test(rest.slice(Math.max(0, reference.start - 40), reference.start)))
+        addPerson(people, titleCase(name), 'Presidente');
       found += 1;
     }
     // Names without honorific: the whole text under a list label, and lists opened inside a sentence.

@@ -84,6 +84,8 @@ describe('readAttendance in the shapes Latin-American minutes use', () => {
     ['Secretaria General', 'Secretaria General', pasto, 'Sandra Patricia Rojas'],
     ['Secretario de Hacienda', 'Secretario de Hacienda', pasto, 'Secretario de Hacienda'],
     ['Alcalde', 'Alcalde', cajamarca, 'Víctor Hugo Rivera Chávez'],
+    ['Presidente', 'Presidente', readAttendance(['Preside el señor edil Diego Olivera.']), 'Diego Olivera'],
+    ['Presidencia', 'Presidencia', valdivia, 'Carla Amtmann Fecci'],
     ['Sra. Huamán', 'Regidora', cajamarca, 'Rosa Elena Huamán Ccori'],
   ])('%s (%s) → %s', (speaker, role, people, expected) => {
     expect(resolveSpeaker(speaker, role, people)).toBe(expected);

@@ -40,6 +40,12 @@ const OFFICE_FAMILIES: ReadonlyArray<{ office: RegExp; role: RegExp }> = [
   { office: /^tesorer[ao]/, role: /\btesorer/ },
 ];
 
+/** An office one person holds at a time (mayor, chair, secretary…), which may change hands during a session. */
+export function isSingleHolderOffice(office: string): boolean {
+  const folded = foldSpanish(office.replace(/[-\s]+(?:presidente|presidenta)$/iu, '')).trim();
+  return OFFICE_FAMILIES.some((family) => family.office.test(folded));
+}
+
 /**
  * One person, one name: a name as written ("Dña. Leonor Corbacho", "Sr. Corbacho Tejada", "LEONOR CORBACHO
  * TEJADA") or an office ("Alcalde", "Secretaría", "Síndico Municipal", "Portavoz del Grupo Popular") → the
