@@ -1,18 +1,24 @@
 /**
  * Benchmark of @astra/semantic-extractor on a ~200-page acta.
- *   npx tsx tools/bench/extract/bench-extract.ts [--items 40] [--speeches 25] [--words 100] [--runs 7]
- * Generates the acta with the test fixture generator, writes it to a temp file, then measures extraction in a
- * fresh child process (so the generator's memory does not count): time of the first (cold) run and the median
- * of the warm runs, split into unzip+mammoth / HTML→blocks / minutes model / schema validation, and peak RSS
- * after the first run and after all runs. Prints figures only: no pass/fail.
+ *   npx tsx --conditions=@astra/source tools/bench/extract/bench-extract.ts [--items 40] [--speeches 25]
+ *     [--words 100] [--runs 7] [--rounds 3] [--baseline <git ref>]
+ * Generates the acta with the test fixture generator, writes it to a temp file, then measures extraction in fresh
+ * child processes (so the generator's memory does not count): time of the first (cold) run and the median of the
+ * warm runs, split into unzip+mammoth / HTML→blocks (+ page furniture) / minutes model / schema validation, CPU
+ * time next to wall time, and peak RSS. With `--baseline`, the lib's sources at that git ref (e.g. `main`) are
+ * measured in the same run, child processes alternating with this checkout's, and both Actas are scored against
+ * the generator's expectation (spoken fragments equal in item, kind, speaker, role, verbatim flag and text), so
+ * a speed-up that loses accuracy shows. Prints figures only: no pass/fail.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateLargeActa } from '../../../libs/semantic-extractor/test/fixtures/generate-actas';
+import type { Acta } from '@astra/contracts';
+import { isSpokenFragment } from '../../../libs/semantic-extractor/src/index';
+import { generateLargeActa, type ExpectedActa } from '../../../libs/semantic-extractor/test/fixtures/generate-actas';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +26,8 @@ const { values } = parseArgs({
     speeches: { type: 'string', default: '25' },
     words: { type: 'string', default: '100' },
     runs: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '3' },
+    baseline: { type: 'string' },
   },
 });
 const WORDS_PER_PAGE = 500;
@@ -33,37 +41,52 @@ type DistReport = {
 };
 type StageTimes = {
   unzipAndMammoth: number;
+  unzipAndMammothCpu: number;
   blocks: number;
   model: number;
+  modelCpu: number;
   validate: number;
   total: number;
   cpu: number;
 };
 type RunReport = {
   runs: StageTimes[];
-  extractActaMs: number;
   rssBeforeMb: number;
   maxRssAfterFirstMb: number;
   maxRssAfterAllMb: number;
   items: number;
   fragments: number;
-  spoken: number;
   blocks: number;
   cpus: number;
   loadAverage: number[];
 };
+type Version = { label: string; src: string; reports: RunReport[]; acta?: Acta };
 
 const STAGE_LABELS: Record<keyof StageTimes, string> = {
   unzipAndMammoth: 'zip guard + mammoth → HTML',
-  blocks: 'HTML → blocks',
+  unzipAndMammothCpu: 'zip guard + mammoth, CPU time',
+  blocks: 'HTML → blocks + page furniture',
   model: 'minutes model (blocks → Acta)',
+  modelCpu: 'minutes model, CPU time',
   validate: 'zod validation',
   total: 'total (wall clock)',
   cpu: 'total CPU time (user + system)',
 };
+const STAGES = [
+  'unzipAndMammoth',
+  'unzipAndMammothCpu',
+  'blocks',
+  'model',
+  'modelCpu',
+  'validate',
+  'total',
+  'cpu',
+] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'astra-bench-extract-'));
+const line = (label: string, value: string): void => console.log(`${label.padEnd(40)} ${value}`);
 try {
   const generatedAt = performance.now();
   const { docx, expected } = await generateLargeActa({
@@ -76,47 +99,88 @@ try {
   writeFileSync(file, docx);
   const spokenWords = expected.spoken.reduce((sum, fragment) => sum + fragment.text.split(/\s+/).length, 0);
 
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(here, 'run-extract.ts'), file, values.runs ?? '7'],
-    {
-      encoding: 'utf8',
-      cwd: path.resolve(here, '../../..'),
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
-  const report = JSON.parse(output) as RunReport;
+  const versions: Version[] = [
+    { label: 'this checkout', src: path.join(root, 'libs/semantic-extractor/src'), reports: [] },
+  ];
+  if (values.baseline)
+    versions.push({ label: `baseline ${values.baseline}`, src: checkOutBaseline(values.baseline), reports: [] });
+  const rounds = Number(values.rounds);
+  for (let round = 0; round < rounds; round += 1) {
+    // Alternate the order each round: a load spike on the shared machine then hits both versions alike.
+    const order = round % 2 === 0 ? versions : [...versions].reverse();
+    for (const version of order) {
+      const out = path.join(dir, `acta-${versions.indexOf(version)}.json`);
+      const output = execFileSync(
+        process.execPath,
+        [
+          '--conditions=@astra/source',
+          '--import',
+          'tsx',
+          path.join(here, 'run-extract.ts'),
+          file,
+          values.runs ?? '7',
+          version.src,
+          out,
+        ],
+        { encoding: 'utf8', cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      );
+      version.reports.push(JSON.parse(output) as RunReport);
+      version.acta = JSON.parse(readFileSync(out, 'utf8')) as Acta;
+    }
+  }
 
-  const line = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`);
+  const first = versions[0]?.reports[0];
   console.log('@astra/semantic-extractor — extract a large acta');
   line(
     'document',
     `${(docx.length / 1024).toFixed(0)} KiB DOCX, ~${spokenWords.toLocaleString('en')} words (~${Math.round(spokenWords / WORDS_PER_PAGE)} pages), generated in ${generationMs.toFixed(0)} ms`,
   );
-  line(
-    'acta',
-    `${report.items} items, ${report.fragments} fragments (${report.spoken} spoken), ${report.blocks} blocks`,
-  );
+  line('acta', `${first?.items ?? 0} items, ${first?.fragments ?? 0} fragments, ${first?.blocks ?? 0} blocks`);
   line(
     'node',
-    `${process.version}, ${report.cpus} CPUs, load average ${report.loadAverage.map((value) => value.toFixed(2)).join(' ')}`,
+    `${process.version}, ${first?.cpus ?? 0} CPUs, load average ${versions
+      .flatMap((version) => version.reports.map((report) => report.loadAverage[0] ?? 0))
+      .map((value) => value.toFixed(1))
+      .join(' / ')} (1 min, at the end of each child)`,
   );
-  console.log('');
-  console.log(
-    `${'stage (ms)'.padEnd(34)} ${'cold'.padStart(8)} ${'warm median'.padStart(12)}  (${report.runs.length - 1} warm runs)`,
-  );
-  for (const stage of ['unzipAndMammoth', 'blocks', 'model', 'validate', 'total', 'cpu'] as const) {
-    const warm = median(report.runs.slice(1).map((run) => run[stage]));
-    console.log(
-      `${STAGE_LABELS[stage].padEnd(34)} ${(report.runs[0]?.[stage] ?? 0).toFixed(1).padStart(8)} ${warm.toFixed(1).padStart(12)}`,
+  for (const version of versions) {
+    const score = scoreSpoken(version.acta, expected);
+    line(
+      `spoken fragments right (${version.label})`,
+      `${score.right} / ${score.expected} (${score.found} spoken found)`,
     );
   }
-  line('extractActa() end to end (warm)', `${report.extractActaMs.toFixed(1)} ms`);
   console.log('');
-  line('RSS before extraction', `${report.rssBeforeMb.toFixed(0)} MB (node + tsx loader + modules)`);
-  line('peak RSS after the first run', `${report.maxRssAfterFirstMb.toFixed(0)} MB`);
-  line('peak RSS after all runs', `${report.maxRssAfterAllMb.toFixed(0)} MB`);
-  const dist = path.resolve(here, '../../../libs/semantic-extractor/dist/index.js');
+  const warmRuns = (version: Version): StageTimes[] => version.reports.flatMap((report) => report.runs.slice(1));
+  const coldRuns = (version: Version): StageTimes[] =>
+    version.reports.map((report) => report.runs[0]).filter((run) => run !== undefined);
+  console.log(
+    `${'warm median (ms)'.padEnd(40)} ${versions.map((version) => version.label.padStart(22)).join('')}${versions.length > 1 ? 'ratio'.padStart(8) : ''}`,
+  );
+  for (const stage of STAGES) {
+    const medians = versions.map((version) => median(warmRuns(version).map((run) => run[stage])));
+    const ratio = medians.length > 1 && medians[1] ? `${((medians[0] ?? 0) / medians[1]).toFixed(2)}×`.padStart(8) : '';
+    console.log(
+      `${STAGE_LABELS[stage].padEnd(40)} ${medians.map((value) => value.toFixed(1).padStart(22)).join('')}${ratio}`,
+    );
+  }
+  console.log(
+    `${'cold (first run) median'.padEnd(40)} ${versions
+      .map((version) =>
+        median(coldRuns(version).map((run) => run.total))
+          .toFixed(1)
+          .padStart(22),
+      )
+      .join('')}`,
+  );
+  console.log(`(${rounds} rounds × ${Number(values.runs) - 1} warm runs per version)`);
+  console.log('');
+  for (const version of versions) {
+    const rss = Math.max(...version.reports.map((report) => report.maxRssAfterAllMb));
+    const before = median(version.reports.map((report) => report.rssBeforeMb));
+    line(`peak RSS (${version.label})`, `${rss.toFixed(0)} MB (${before.toFixed(0)} MB before: node + tsx + modules)`);
+  }
+  const dist = path.resolve(root, 'libs/semantic-extractor/dist/index.js');
   if (existsSync(dist)) {
     const distOutput = execFileSync(
       process.execPath,
@@ -127,7 +191,7 @@ try {
     );
     const built = JSON.parse(distOutput) as DistReport;
     console.log('');
-    console.log('built lib (dist/), plain node, extractActa() only:');
+    console.log('built lib (dist/ of this checkout), plain node, extractActa() only:');
     line(
       '  time cold / warm median',
       `${(built.times[0] ?? 0).toFixed(1)} ms / ${median(built.times.slice(1)).toFixed(1)} ms`,
@@ -137,7 +201,6 @@ try {
       `${(built.cpuTimes[0] ?? 0).toFixed(1)} ms / ${median(built.cpuTimes.slice(1)).toFixed(1)} ms`,
     );
     line('  RSS before extraction', `${built.rssBeforeMb.toFixed(0)} MB`);
-    line('  peak RSS after the first run', `${built.maxRssAfterFirstMb.toFixed(0)} MB`);
     line('  peak RSS after all runs', `${built.maxRssAfterAllMb.toFixed(0)} MB`);
   } else {
     console.log('\n(build the lib — nx build @astra/semantic-extractor — for figures under plain node without tsx)');
@@ -146,6 +209,46 @@ try {
   line('target', '< 300 ms, < 150 MB');
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The lib's sources at a git ref, extracted once under tmp/ (ignored by git) so that they resolve this repo's modules. */
+function checkOutBaseline(ref: string): string {
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const target = path.join(root, 'tmp', 'bench-extract-baseline', sha);
+  const src = path.join(target, 'libs/semantic-extractor/src');
+  if (!existsSync(src)) {
+    mkdirSync(target, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', sha, 'libs/semantic-extractor/src'], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', target], { input: archive });
+  }
+  return src;
+}
+
+/** Expected spoken fragments found with the same item, kind, speaker, role, verbatim flag and text. */
+function scoreSpoken(
+  acta: Acta | undefined,
+  expected: ExpectedActa,
+): { right: number; expected: number; found: number } {
+  const spoken = (acta?.fragments ?? []).filter(isSpokenFragment).map(({ id: _id, ...fragment }) => keyOf(fragment));
+  const remaining = new Map<string, number>();
+  for (const key of spoken) remaining.set(key, (remaining.get(key) ?? 0) + 1);
+  let right = 0;
+  for (const fragment of expected.spoken) {
+    const key = keyOf(fragment);
+    const count = remaining.get(key) ?? 0;
+    if (count > 0) {
+      right += 1;
+      remaining.set(key, count - 1);
+    }
+  }
+  return { right, expected: expected.spoken.length, found: spoken.length };
+}
+
+function keyOf(fragment: object): string {
+  return JSON.stringify(Object.entries(fragment).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function median(values: number[]): number {

@@ -2,7 +2,7 @@
  * Quality and cost of @astra/semantic-extractor on the real actas of the lib's fixtures (La Zarza 2025), in the
  * three forms each (published PDF, rebuilt DOCX, PDF→Word conversion), measured against the hand-written oracle
  * (libs/semantic-extractor/test/fixtures/real-actas/oracle.json):
- *   npx tsx tools/bench/extract/bench-real-actas.ts [--runs 3]
+ *   npx tsx --conditions=@astra/source tools/bench/extract/bench-real-actas.ts [--runs 3]
  * Prints figures only: items found / expected, fragments under the right item, speech paragraphs with the right
  * speaker, fragments holding furniture, verbatim fragments (and those that are not literal speech), then time,
  * CPU time and peak RSS of extracting the 24-page PDF with the built lib (plain node, child process), with

@@ -18,6 +18,7 @@ export type AgendaHeading = {
 };
 
 const MAX_INDEX = 200;
+const BARE_NUMBER = /^[\s\u00a0]*(\d{1,3})[\s\u00a0]*$/u;
 const PREFIX = '(?:(punto|asunto|apartado)\\s+(?:n(?:[º°o]|\\.º|um(?:ero)?\\.?)\\s*\\.?\\s*)?)';
 const SEPARATOR = '\\s*(?:\\.\\s*[-–—]+|[-–—]+|\\.\\s*\\)|\\)|\\.|:)';
 const ORDINAL_WORD =
@@ -31,7 +32,8 @@ const DIGITS = new RegExp(
   `^${PREFIX}?(\\d{1,3})(?!\\d)(?!\\s*[.,]\\s*\\d)\\s*((?:[ºª°]|\\.[ºª°])(?:${SEPARATOR})?|o(?=\\s*[.-])${SEPARATOR}|${SEPARATOR})?\\s*`,
   'i',
 );
-const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
+/** "PRIMERO.-", and "PRIMER PUNTO:" / "SEGUNDO PUNTO.-" as Peruvian and Colombian minutes write them. */
+const ORDINAL = new RegExp(`^${PREFIX}?(${ORDINAL_WORD})(?:\\s+punto)?(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const CARDINAL = new RegExp(`^${PREFIX}(${CARDINAL_WORD})(?![\\p{L}])(${SEPARATOR})?\\s*`, 'iu');
 const ROMAN = new RegExp(`^${PREFIX}?([IVXL]{1,7})(${SEPARATOR})\\s*`, 'u');
 /** After "Asunto"/"Punto" a roman numeral may be in any case and need no separator ("ASUNTO III- …", "Punto iv …"). */
@@ -40,11 +42,18 @@ const PREFIXED_ROMAN = new RegExp(`^${PREFIX}([ivxlc]{1,7})(?![\\p{L}])(${SEPARA
 /**
  * Recognises the usual shapes of an agenda-item heading: "1.- Aprobación…", "1. …", "1) …", "1º.- …", "1.º …",
  * "PUNTO PRIMERO.- …", "Punto 3. …", "Punto nº 3 …", "PUNTO TRES: …", "PRIMERO.- …", "Primero: …",
- * "DÉCIMO TERCERO.- …", "IV.- …". A bare number or ordinal needs a separator after it (".-", ".", ")", ":", "–");
- * after "Punto"/"Asunto" it may follow without one. "1.1.- …" (a sub-point) is not a heading.
+ * "DÉCIMO TERCERO.- …", "IV.- …", and a number alone ("2", title on the next line). A number or ordinal with
+ * text after it needs a separator (".-", ".", ")", ":", "–"); after "Punto"/"Asunto" it may follow without one.
+ * "1.1.- …" (a sub-point) is not a heading.
  */
 export function parseAgendaHeading(text: string): AgendaHeading | undefined {
   if (!MAY_BE_HEADING.test(text)) return undefined;
+  // A number alone (its title on the next line): stenographic records head their items this way.
+  const bare = BARE_NUMBER.exec(text);
+  if (bare) {
+    const index = Number(bare[1]);
+    return index >= 1 && index <= MAX_INDEX ? { index, title: '', numbering: 'digits', prefixed: false } : undefined;
+  }
   const line = text.normalize('NFC').replace(/^[\s\u00a0]+/, '');
   // Every shape matches at the start: fold only the beginning (folding keeps the length of NFC text).
   const folded = foldSpanish(line.slice(0, 120));

@@ -21,7 +21,8 @@ const MAX_GAP = 3;
 const MAX_STRONG_GAP = 20;
 const SECTION_LABEL =
   /^(?:asistentes|orden del dia|parte (?:resolutiva|de control|dispositiva|informativa|decisoria)|acta\b|diligencia|certificado|a\)|b\)|c\))/;
-const ACTA_TITLE = /^(?:borrador\s+(?:del?\s+)?)?acta\b|\bacta\s+(?:de\s+la\s+|del\s+)?(?:sesion|pleno|junta)\b/;
+const ACTA_TITLE =
+  /^(?:borrador\s+(?:del?\s+)?)?acta\b|\bacta\s+(?:de\s+la\s+|del\s+)?(?:sesion|pleno|junta)\b|^version\s+taquigrafica\b|^sesion\s+(?:publica\s+)?(?:ordinaria|extraordinaria|especial|solemne|constitutiva)\b/;
 const STOP_WORDS = new Set(
   'del las los que por con para una sus ante sobre entre como este esta dicho dicha mediante segun desde'.split(' '),
 );
@@ -198,6 +199,8 @@ function findCandidates(blocks: readonly Block[], list: AgendaList, titleBlock: 
     if (text.length > 1500) return;
     const heading = parseAgendaHeading(text);
     if (!heading) return;
+    // A number alone is a heading only when set like one (bold, or a Word heading), with its title under it.
+    if (heading.title === '' && /^\s*\d+\s*$/u.test(text) && !(block.allBold || block.type === 'heading')) return;
     candidates.push(scoreCandidate(blocks, index, block, text, heading, list.entries));
   });
   return candidates;

@@ -20,7 +20,9 @@ const MAX_SANDWICHED_WORDS = 5;
  * Repetition alone is not enough: real minutes repeat whole sentences ("Sometido el asunto a votación…").
  */
 export function removePageFurniture(blocks: readonly Block[]): RemovePageFurnitureResult {
-  const shape = blocks.map((block) => isCandidateText(block) && isFurnitureLine(block.text));
+  const shape = blocks.map(
+    (block, index) => isCandidateText(block) && isFurnitureLine(block.text) && !isNumberHeading(blocks, index),
+  );
   const keys = blocks.map((block) => (isCandidateText(block) ? furnitureKey(block.text) : ''));
   const counts = new Map<string, number>();
   for (const key of keys) if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -75,6 +77,18 @@ export function removePageFurniture(blocks: readonly Block[]): RemovePageFurnitu
     brokeAfter = false;
   }
   return { blocks: out, removed, joined };
+}
+
+/**
+ * A bold number alone on its line with a bold title under it: the heading of an agenda item as stenographic
+ * records write it ("1" / "APERTURA DE LA SESIÓN"), not a page number.
+ */
+function isNumberHeading(blocks: readonly Block[], index: number): boolean {
+  const block = blocks[index];
+  const next = blocks[index + 1];
+  if (!block || !next || !/^\d{1,3}\.?$/u.test(block.text.trim())) return false;
+  const set = (candidate: Block): boolean => candidate.allBold || candidate.type === 'heading';
+  return set(block) && set(next) && next.text.length <= 300 && /\p{L}{3}/u.test(next.text);
 }
 
 function isCandidateText(block: Block): boolean {

@@ -9,6 +9,14 @@ describe('findMunicipality', () => {
     ['Pleno del Ayuntamiento de San Martín de la Vega en sesión ordinaria', 'San Martín de la Vega'],
     ['En la Casa Consistorial de Castrillo de Duero, siendo las doce horas', 'Castrillo de Duero'],
     ['Ajuntament de Sant Joan d’Alacant', 'Sant Joan d’Alacant'],
+    ['HONORABLE CONCEJO DELIBERANTE DE BAHÍA BLANCA', 'Bahía Blanca'],
+    ['CONCEJO MUNICIPAL DE PASTO', 'Pasto'],
+    ['H. AYUNTAMIENTO CONSTITUCIONAL DE ZAPOPAN, JALISCO', 'Zapopan'],
+    ['ILUSTRE MUNICIPALIDAD DE VALDIVIA', 'Valdivia'],
+    ['MUNICIPALIDAD PROVINCIAL DE CAJAMARCA', 'Cajamarca'],
+    ['JUNTA DEPARTAMENTAL DE MALDONADO', 'Maldonado'],
+    ['Intendencia de Montevideo', 'Montevideo'],
+    ['CONCELLO DE LUGO', 'Lugo'],
   ])('%s → %s', (text, name) => {
     expect(findMunicipality(text)).toBe(name);
   });

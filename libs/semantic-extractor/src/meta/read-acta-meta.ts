@@ -6,8 +6,14 @@ import { foldSpanish } from '../text/parse-spanish-number';
 
 const MAX_TITLE = 300;
 const MAX_PREAMBLE_CHARS = 20_000;
+/**
+ * The council as minutes name it, before the place: Spain's Ayuntamiento (Ajuntament, Concello), Mexico's
+ * "H. Ayuntamiento Constitucional de", Chile's and Peru's "Ilustre Municipalidad de", "Municipalidad Provincial
+ * de", Colombia's "Concejo Municipal de", Argentina's "Honorable Concejo Deliberante de", Uruguay's "Junta
+ * Departamental de", "Intendencia de", "Alcaldía de", "Municipio de", "Cabildo de".
+ */
 const COUNCIL =
-  /\b(?:excm[oa]\.?\s+|ilm[oa]\.?\s+|muy\s+ilustre\s+)?(?:ayuntamiento|ajuntament|concello|ayto\.)(?:\s+pleno)?\s+(?:de|del|d')\s*/giu;
+  /(?<![\p{L}])(?:excm[oa]\.?\s+|ilm[oa]\.?\s+|muy\s+ilustre\s+|ilustre\s+|i\.\s+|h\.\s+|honorable\s+)?(?:ayuntamiento(?:\s+constitucional)?|ajuntament|concello|ayto\.|municipalidad(?:\s+(?:provincial|distrital|metropolitana))?|concejo(?:\s+(?:municipal|deliberante|distrital))?|junta\s+departamental|intendencia(?:\s+(?:municipal|departamental))?|alcaldia(?:\s+(?:municipal|mayor|distrital))?|municipio|cabildo(?:\s+insular)?|gobierno\s+municipal)(?:\s+pleno)?\s+(?:de|del|d')\s*/giu;
 const CASA_CONSISTORIAL =
   /\b(?:casa\s+consistorial|salon\s+de\s+(?:plenos|sesiones)(?:\s+de\s+la\s+casa\s+consistorial)?)\s+(?:de|del)\s+/giu;
 const NAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', "d'", "l'", 'y', 'i']);
@@ -25,6 +31,10 @@ const NAME_STOPS = new Set([
   'fecha',
   'acta',
   'pleno',
+  'provincia',
+  'estado',
+  'departamento',
+  'region',
 ]);
 
 /**

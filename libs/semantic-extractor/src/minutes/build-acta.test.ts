@@ -21,11 +21,12 @@ describe('buildActa', () => {
     const fragments = inItem(
       p('El Sr. Ruiz Sánchez, Portavoz del Grupo Socialista, manifiesta: «Votaremos en contra.»'),
     );
+    // Not in any attendance list: the name as written, without honorific (two words or more).
     expect(view(fragments)).toEqual([
       {
         kind: 'other',
         itemIndex: 1,
-        speaker: 'Sr. Ruiz Sánchez',
+        speaker: 'Ruiz Sánchez',
         role: 'Portavoz del Grupo Socialista',
         verbatim: false,
         text: 'El Sr. Ruiz Sánchez, Portavoz del Grupo Socialista, manifiesta:',
@@ -33,7 +34,7 @@ describe('buildActa', () => {
       {
         kind: 'intervention',
         itemIndex: 1,
-        speaker: 'Sr. Ruiz Sánchez',
+        speaker: 'Ruiz Sánchez',
         role: 'Portavoz del Grupo Socialista',
         verbatim: true,
         text: 'Votaremos en contra.',

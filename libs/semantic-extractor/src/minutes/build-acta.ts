@@ -3,6 +3,7 @@ import {
   classifyParagraph,
   isAttendanceLine,
   isPlainNameList,
+  isRollCall,
   type ParagraphCue,
 } from './classify-paragraph';
 import { cleanLabelText } from '../text/clean-label-text';
@@ -16,6 +17,7 @@ import {
   type SpeechFormula,
 } from '../speakers/parse-speech-formula';
 import { foldSpanish } from '../text/parse-spanish-number';
+import { findSpeakerReferences, titleCase, type SpeakerReference } from '../speakers/find-speaker';
 import { planAgenda, type AgendaPlan } from '../agenda/plan-agenda';
 import { readActaMeta } from '../meta/read-acta-meta';
 import type { Block } from '../layout/block';
@@ -28,8 +30,10 @@ import {
   opensDocument,
 } from '../verbatim/quoted-document';
 import { containsPersonalData } from '../personal-data/find-personal-data';
-import { readAttendance, addPerson } from '../speakers/read-attendance';
-import { resolveSpeaker } from '../speakers/resolve-speaker';
+import { readStenographicNote, type StenographicNote } from './read-stenographic-note';
+import { readAttendance, addPerson, type Attendee } from '../speakers/read-attendance';
+import { genderOfHonorific, splitHonorific } from '../speakers/honorifics';
+import { isSingleHolderOffice, resolveSpeaker } from '../speakers/resolve-speaker';
 
 /**
  * Who is speaking, reading aloud, or (kind `document`) which quoted document is being copied into the acta:
@@ -87,6 +91,8 @@ class MinutesWalker {
   private lastFormula: SpeechContext | undefined;
 
   /** The same text is often looked at several times (quote checks, formulas, cues): each analysis runs once. */
+  private readonly references = new Map<string, { value: readonly SpeakerReference[] }>();
+  private readonly nameLists = new Map<string, { value: boolean }>();
   private readonly cues = new Map<string, { value: ParagraphCue | undefined }>();
   private readonly formulas = new Map<string, { value: SpeechFormula | undefined }>();
   private readonly dialogueLines = new Map<string, { value: DialogueLine | undefined }>();
@@ -96,16 +102,25 @@ class MinutesWalker {
     private readonly plan: AgendaPlan,
   ) {}
 
+  /** The people and offices a text names, found once per text (every check below starts from them). */
+  private referencesOf(text: string): readonly SpeakerReference[] {
+    return memo(this.references, text, findSpeakerReferences);
+  }
+
+  private isNameList(text: string): boolean {
+    return memo(this.nameLists, text, (key) => isNameList(key, this.referencesOf(key)));
+  }
+
   private cue(text: string): ParagraphCue | undefined {
-    return memo(this.cues, text, classifyParagraph);
+    return memo(this.cues, text, (key) => classifyParagraph(key, this.referencesOf(key)));
   }
 
   private formula(text: string): SpeechFormula | undefined {
-    return memo(this.formulas, text, parseSpeechFormula);
+    return memo(this.formulas, text, (key) => parseSpeechFormula(key, this.referencesOf(key)));
   }
 
   private dialogueLine(text: string): DialogueLine | undefined {
-    return memo(this.dialogueLines, text, parseDialogueLine);
+    return memo(this.dialogueLines, text, (key) => parseDialogueLine(key, this.referencesOf(key)));
   }
 
   walk(): Fragment[] {
@@ -148,7 +163,10 @@ class MinutesWalker {
       return;
     }
     const names = cells.filter(
-      (cell) => isAttendanceLine(cell) || isNameList(cell) || (cell.length < 80 && isPlainNameList(cell)),
+      (cell) =>
+        isAttendanceLine(cell, this.referencesOf(cell)) ||
+        this.isNameList(cell) ||
+        (cell.length < 80 && isPlainNameList(cell)),
     ).length;
     if (this.itemIndex === 0 && !this.closing && (this.inAttendance || names >= Math.max(1, cells.length * 0.4))) {
       this.inAttendance = true;
@@ -167,9 +185,9 @@ class MinutesWalker {
     }
     if (this.itemIndex === 0) {
       const attendance =
-        isAttendanceLine(text) ||
+        isAttendanceLine(text, this.referencesOf(text)) ||
         (this.inAttendance &&
-          (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || isNameList(text)))));
+          (block.type === 'list-item' || (text.length < 200 && (isPlainNameList(text) || this.isNameList(text)))));
       this.inAttendance = attendance;
       if (attendance) {
         this.emit('attendance', text, false);
@@ -181,7 +199,13 @@ class MinutesWalker {
       this.emit(this.cue(text) === 'attendance' ? 'attendance' : 'heading', text, false);
       return;
     }
-    if (text.length < 300 && (isNameList(text) || isPersonLine(text)) && !this.formula(text)?.speaker) {
+    if (
+      text.length < 300 &&
+      (this.isNameList(text) || isPersonLine(text)) &&
+      !this.formula(text)?.speaker &&
+      !this.dialogueLine(text) &&
+      !readStenographicNote(text, block.allItalic)
+    ) {
       // A list of people inside an item (a board drawn, polling-station members): never speech.
       this.emit('other', text, false);
       return;
@@ -206,12 +230,40 @@ class MinutesWalker {
       this.lastSpeech = context;
       return;
     }
+    const note = readStenographicNote(text, block.allItalic);
+    if (note) {
+      this.handleNote(text, note);
+      return;
+    }
+    if (block.allBold && this.dialogue && !this.pending && isHeadingLike(text) && !this.formula(text)?.speaker) {
+      // A bold heading ("EXPEDIENTE 123-HCD-2024. PROYECTO DE ORDENANZA…") ends whoever was speaking.
+      this.resetSpeech();
+      this.emit('heading', text, false);
+      return;
+    }
     const split = splitQuotes(text);
     if (isStructuredQuotation(split.pieces) || this.isQuoteAfterComma(split.pieces)) {
       this.handlePieces(split.pieces, split.open, this.pending ?? this.lastSpeech ?? this.dialogue);
       return;
     }
     this.handleNarrative(text);
+  }
+
+  /**
+   * A stenographer's note is never speech: a vote, the session closed, or procedure. After the room's reaction
+   * ("(Aplausos)") the speaker goes on; after anything else the next speech names its speaker again.
+   */
+  private handleNote(written: string, note: StenographicNote): void {
+    const text = written.replace(/^\s*[-–—]\s*/u, '');
+    const cue = this.cue(text);
+    if (!note.reaction || cue !== undefined) this.resetSpeech();
+    if (cue === 'vote') {
+      this.emit('vote', text, false);
+      this.resolution = announcesResolution(text);
+      return;
+    }
+    this.emit('procedural', text, false);
+    if (cue === 'closing') this.closing = true;
   }
 
   /** Quoted runs are the speech of the speaker named in the run before them (or of `fallback`). */
@@ -339,7 +391,7 @@ class MinutesWalker {
       this.lastSpeech = continuing;
       return;
     }
-    if (formula) {
+    if (formula && !(cue === 'procedural' && isRollCall(text))) {
       this.resetSpeech();
       this.emitFormula(text, formula);
       return;
@@ -451,6 +503,13 @@ function isStructuredQuotation(pieces: readonly QuotePiece[]): boolean {
   });
 }
 
+/** Set like a heading: short, and in capitals or without the punctuation that ends a sentence. */
+function isHeadingLike(text: string): boolean {
+  if (text.length > 200) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return (letters.length >= 4 && letters === letters.toUpperCase()) || !/[.!?…:;»”"]\s*$/u.test(text);
+}
+
 function isStructure(cue: ParagraphCue | undefined): boolean {
   return cue !== undefined;
 }
@@ -471,35 +530,74 @@ function isPersonLine(text: string): boolean {
   );
 }
 
-/** The preamble as written (groups in parentheses kept), a table row as "label: names". */
+/** The preamble as written (groups in parentheses kept), a table row as "office: names" whichever cell comes first. */
 function attendanceTexts(blocks: readonly Block[]): string[] {
   return blocks.flatMap((block) => {
     if (block.type !== 'table') return block.lines.length > 1 ? block.lines : [block.text];
     return block.rows.map((row) => {
-      const [first = '', ...rest] = row.filter((cell) => cell !== '');
-      return rest.length === 0 ? first : `${first.replace(/:\s*$/u, '')}: ${rest.join(', ')}`;
+      const cells = row.map((cell) => cell.replace(/:\s*$/u, '').trim()).filter((cell) => cell !== '');
+      const office = cells.findIndex((cell) => OFFICE_CELL.test(foldSpanish(cell)));
+      const [label = '', ...names] =
+        office > 0 ? [cells[office] ?? '', ...cells.filter((_, i) => i !== office)] : cells;
+      return names.length === 0 ? label : `${label}: ${names.join('; ')}`;
     });
   });
 }
+const OFFICE_CELL =
+  /^(?:alcald|intendent|president|vicepresident|secretari|interventor|tesorer|concejal|regidor|edil|s[ií]ndic|teniente|portavoz|vocal|consejer|concelleir|director|gerente|cargo)/;
 
-/** One person, one name: speakers resolved through the attendance list and the roles the acta gives them. */
+/**
+ * One person, one name: speakers resolved through the attendance list and the roles the acta gives them. A
+ * person named in full in the body but not listed (an invited official) is learnt, so that a later surname
+ * alone finds them too; an unresolved full name stands without honorific ("Rodrigo Díaz"), a lone surname keeps
+ * it ("Sr. Díaz").
+ */
 function canonicalSpeakers(fragments: readonly Fragment[], preamble: readonly string[]): Fragment[] {
   const people = readAttendance(preamble);
+  const learnt: Attendee[] = [];
+  const seen = new Set<string>();
   for (const fragment of fragments) {
-    if (!fragment.speaker || !fragment.role) continue;
-    const named = /^(?:Sr\.|Sra\.|Srta\.|D\.|Dña\.|H\.C\.)\s+/u.exec(fragment.speaker);
-    if (!named) continue;
+    if (!fragment.speaker) continue;
+    const key = `${fragment.speaker}\u0000${fragment.role ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { honorific, name } = splitHonorific(fragment.speaker);
     const canonical = resolveSpeaker(fragment.speaker, undefined, people);
-    if (canonical !== fragment.speaker) addPerson(people, canonical, fragment.role);
+    if (canonical !== fragment.speaker) {
+      // Offices held one at a time (the chair) are followed in document order below, not learnt for good.
+      if (honorific && fragment.role && !isSingleHolderOffice(fragment.role))
+        addPerson(people, canonical, fragment.role);
+    } else if (isFullName(name) && (honorific || fragment.role)) {
+      addPerson(learnt, titleCase(name), fragment.role, genderOfHonorific(honorific));
+    }
   }
   const resolved = new Map<string, string>();
+  /** Who was last named holding an office ("Sr. Presidente (Dutra).-"): the chair changes hands. */
+  const holders = new Map<string, string>();
   return fragments.map((fragment) => {
     if (!fragment.speaker) return fragment;
     const key = `${fragment.speaker}\u0000${fragment.role ?? ''}`;
-    const speaker = resolved.get(key) ?? resolveSpeaker(fragment.speaker, fragment.role, people);
-    resolved.set(key, speaker);
+    let speaker = resolved.get(key);
+    if (speaker === undefined) {
+      speaker = resolveSpeaker(fragment.speaker, fragment.role, people);
+      if (speaker === fragment.speaker) speaker = resolveSpeaker(fragment.speaker, fragment.role, learnt);
+      const { honorific, name } = splitHonorific(speaker);
+      if (honorific && isFullName(name)) speaker = name;
+      resolved.set(key, speaker);
+    }
+    const office = fragment.role && isSingleHolderOffice(fragment.role) ? foldSpanish(fragment.role) : undefined;
+    if (office !== undefined) {
+      const officeOnly = foldSpanish(fragment.speaker) === foldSpanish(fragment.role ?? '');
+      if (!officeOnly) holders.set(office, speaker);
+      else speaker = holders.get(office) ?? speaker;
+    }
     return speaker === fragment.speaker ? fragment : { ...fragment, speaker };
   });
+}
+
+/** Two or more capitalised words: a name with given name and surname, or two surnames. */
+function isFullName(name: string): boolean {
+  return /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|la|las|los|y)\s+)*\p{Lu}[\p{L}'’.-]*)+$/u.test(name);
 }
 
 function contextOf(formula: SpeechFormula): SpeechContext {

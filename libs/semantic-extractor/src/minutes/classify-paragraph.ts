@@ -1,4 +1,6 @@
+import type { SpeakerReference } from '../speakers/find-speaker';
 import { isNameList } from '../speakers/parse-speech-formula';
+import { hasNotNameWord } from '../speakers/read-name-list';
 import { foldSpanish } from '../text/parse-spanish-number';
 
 /**
@@ -16,8 +18,16 @@ export type ParagraphCue =
 
 const ATTENDANCE_LABEL =
   /^(?:(?:sres|senores|sras|senoras)\.?\s+|miembros\s+|(?:las?\s+|los?\s+)?)?(?:asistentes|asisten|presentes|concejales(?:\s+(?:asistentes|presentes|ausentes|que\s+asisten))?|concejalas\s+y\s+concejales|concejales\s*\/\s*as|miembros\s+(?:asistentes|presentes|ausentes)|excusan?\s+(?:su\s+)?(?:asistencia|ausencia)|se\s+excusan?|excusados?|no\s+asisten(?:tes)?|no\s+asiste|ausentes?|preside|presidente|presidenta|alcalde[\s-]presidente|alcaldesa[\s-]presidenta|alcalde|alcaldesa|secretari[oa](?:\s+general)?(?:[\s-]interventor[a]?)?(?:\s+accidental)?|interventor[a]?(?:\s+accidental)?|tesorer[oa]|tenientes?\s+de\s+alcalde|concejal(?:es|as|a)?|asiste(?:n)?\s+(?:tambien|asimismo|ademas))\b/;
-const AGENDA_MARKER =
-  /^(?:(?:el\s+)?orden\s+del\s+dia|asuntos\s+(?:a\s+tratar|del\s+orden\s+del\s+dia)|relacion\s+de\s+asuntos)\s*:?\s*$|(?:siguiente|del|conforme\s+al)\s+orden\s+del\s+dia\s*:\s*$/;
+/**
+ * The agenda list's heading in the words minutes use: ORDEN DEL DÍA (Galician ORDE DO DÍA, Catalan ORDRE DEL DIA,
+ * bilingual "ORDE DO DÍA / ORDEN DEL DÍA"), Chile's TABLA, the stenographic SUMARIO, TEMARIO, AGENDA, puntos or
+ * asuntos a tratar.
+ */
+const AGENDA_WORDS =
+  "(?:(?:el\\s+)?orden\\s+del\\s+dia|(?:a\\s+)?orde\\s+do\\s+dia|(?:l'|el\\s+)?ordre\\s+del\\s+dia|asuntos\\s+(?:a\\s+tratar|del\\s+orden\\s+del\\s+dia)|puntos\\s+a\\s+tratar|relacion\\s+de\\s+asuntos|tabla(?:\\s+de\\s+(?:la\\s+)?sesion)?|sumario|temario|agenda(?:\\s+de\\s+(?:la\\s+)?sesion)?)";
+const AGENDA_MARKER = new RegExp(
+  `^${AGENDA_WORDS}(?:\\s*[/|-]\\s*${AGENDA_WORDS})?\\s*:?\\s*$|(?:siguiente|del|conforme\\s+al)\\s+orden\\s+del\\s+dia\\s*:\\s*$`,
+);
 const SIGNATURE_START =
   /^(?:diligencia|v\.?\s*[º°o]\.?\s*b\.?\s*[º°o]|visto\s+bueno|fdo\.?|firmado|firma(?:do)?\s+electronica|documento\s+firmado|codigo\s+seguro\s+de\s+verificacion|csv\b|certifico\b|ante\s+mi\b|doy\s+fe\b|y\s+para\s+que\s+conste|pagina\s+\d+|\d+\s*(?:\/|de)\s*\d+\s*$)/;
 const SIGNATURE_LINE =
@@ -30,19 +40,25 @@ const CLOSING =
   /\b(?:(?:se\s+)?levant[aoó]\s+la\s+sesion|levantandose\s+la\s+sesion|levanto\s+la\s+sesion|(?:se\s+)?(?:da|dio|declara|declaro|dando)\s+por\s+(?:terminada|finalizada|concluida|levantada|cerrada)\s+la\s+sesion|declara\s+(?:terminada|finalizada|concluida|levantada|cerrada)\s+la\s+sesion|no\s+habiendo\s+(?:mas|otros)\s+asuntos|sin\s+mas\s+asuntos\s+que\s+tratar|y\s+no\s+habiendo\s+mas|finaliza(?:da)?\s+la\s+sesion|se\s+cierra\s+la\s+sesion)\b/;
 const SUSPENSION =
   /\b(?:receso|suspende|suspension|durante\s+(?:\d+|unos|diez|quince|cinco|veinte)\s+minutos|se\s+reanuda)\b/;
-const PROCEDURAL =
-  /\b(?:se\s+ausenta|se\s+incorpora|se\s+reincorpora|abandona\s+(?:la\s+sesion|el\s+salon|la\s+sala)|se\s+retira\s+de\s+la\s+sesion|receso|se\s+reanuda\s+la\s+sesion|se\s+suspende\s+la\s+sesion|se\s+pasa\s+a\s+(?:tratar|debatir|examinar|conocer)|se\s+pasa\s+al\s+(?:siguiente|punto)|pasa\s+a\s+tratarse|se\s+procede\s+a\s+(?:tratar|debatir|examinar)|(?:queda|es)\s+retirad[oa]\s+del\s+orden\s+del\s+dia|se\s+retira\s+del\s+orden\s+del\s+dia|(?:se\s+deja|queda)\s+sobre\s+la\s+mesa|quedan?\s+enterad[oa]s?|toma\s+conocimiento|se\s+da\s+por\s+enterad|con\s+la\s+venia\s+de\s+la\s+presidencia)\b/;
+/** The roll call: "pasó lista", "procede a llamar a lista", "verifica el quórum", "se declaró quórum legal". */
+const ROLL_CALL_WORDS =
+  '(?:llam\\w*|pas\\w*)\\s+(?:a\\s+)?lista|verifica\\w*\\s+(?:que\\s+existe\\s+|el\\s+|del\\s+)?quorum|declar\\w*\\s+(?:el\\s+)?quorum|existe\\s+quorum|hay\\s+quorum';
+const ROLL_CALL = new RegExp(`\\b(?:${ROLL_CALL_WORDS})\\b`);
+const PROCEDURAL = new RegExp(
+  String.raw`\b(?:se\s+ausenta|se\s+incorpora|se\s+reincorpora|abandona\s+(?:la\s+sesion|el\s+salon|la\s+sala)|se\s+retira\s+de\s+la\s+sesion|receso|se\s+reanuda\s+la\s+sesion|se\s+suspende\s+la\s+sesion|se\s+pasa\s+a\s+(?:tratar|debatir|examinar|conocer)|se\s+pasa\s+al\s+(?:siguiente|punto)|pasa\s+a\s+tratarse|se\s+procede\s+a\s+(?:tratar|debatir|examinar)|(?:queda|es)\s+retirad[oa]\s+del\s+orden\s+del\s+dia|se\s+retira\s+del\s+orden\s+del\s+dia|(?:se\s+deja|queda)\s+sobre\s+la\s+mesa|quedan?\s+enterad[oa]s?|toma\s+conocimiento|se\s+da\s+por\s+enterad|con\s+la\s+venia\s+de\s+la\s+presidencia|${ROLL_CALL_WORDS})\b`,
+);
 const VOTE =
-  /\b(?:sometid[oa]s?\s+(?:[^.;]{0,80}\s)?a\s+votacion|se\s+somete\s+a\s+votacion|somete\s+a\s+votacion|sometiendose\s+a\s+votacion|votos?\s+(?:a\s+favor|en\s+contra|favorables?|emitidos|afirmativos)|voto\s+favorable|abstencion(?:es)?|por\s+unanimidad|por\s+mayoria|quedan?\s+aprobad|se\s+aprueba|resultan?\s+aprobad|quedan?\s+rechazad|resultan?\s+rechazad|(?:es|fue)\s+(?:aprobad|rechazad)|resultado\s+de\s+la\s+votacion|votacion\s+(?:ordinaria|nominal|secreta)|con\s+el\s+voto|con\s+los\s+votos|(?:adopta|adoptan|adoptandose|adopto)\s+(?:el\s+siguiente|los\s+siguientes)\s+acuerdo|el\s+pleno[^.]{0,160}\bacuerda)\b/;
+  /\b(?:sometid[oa]s?\s+(?:[^.;]{0,80}\s)?a\s+votacion|se\s+somete\s+a\s+votacion|somete\s+a\s+votacion|sometiendose\s+a\s+votacion|votos?\s+(?:a\s+favor|en\s+contra|favorables?|emitidos|afirmativos)|voto\s+favorable|abstencion(?:es)?|por\s+unanimidad|por\s+mayoria|quedan?\s+aprobad|se\s+aprueban?|aprobad[oa]s?\s+(?:por|con|sin)\b|resultan?\s+aprobad|quedan?\s+rechazad|resultan?\s+rechazad|(?:es|fue)\s+(?:aprobad|rechazad)|resultado\s+de\s+la\s+votacion|votacion\s+(?:ordinaria|nominal|secreta)|con\s+el\s+voto|con\s+los\s+votos|(?:adopta|adoptan|adoptandose|adopto)\s+(?:el\s+siguiente|los\s+siguientes)\s+acuerdo|el\s+pleno[^.]{0,160}\bacuerda)\b/;
 const RESOLUTION_FOLLOWS =
   /(?:acuerda|acuerdan|acuerdo|acuerdos|adopta\s+el\s+siguiente\s+acuerdo|propone\s+al\s+pleno(?:\s+[^:]{0,80})?|propuesta\s+de\s+acuerdo|parte\s+dispositiva|resuelve|resuelvo|dispongo|dispone|adopcion\s+de\s+los?\s+siguientes?\s+acuerdos?)\s*:\s*$/;
 
-export function classifyParagraph(text: string): ParagraphCue | undefined {
+/** `references`: findSpeakerReferences(text), when the caller has them already. */
+export function classifyParagraph(text: string, references?: readonly SpeakerReference[]): ParagraphCue | undefined {
   const folded = foldSpanish(text.replace(/\s+/g, ' ').trim());
   if (folded === '') return undefined;
   if (AGENDA_MARKER.test(folded)) return 'agenda';
   if (SIGNATURE_START.test(folded) || (folded.length < 120 && SIGNATURE_LINE.test(folded))) return 'signature';
-  if (isAttendanceLine(text)) return 'attendance';
+  if (isAttendanceLine(text, references)) return 'attendance';
   if (BOILERPLATE.test(folded)) return 'boilerplate';
   if (CLOSING.test(folded) && !SUSPENSION.test(folded)) return 'closing';
   if (OPENING.test(folded)) return 'opening';
@@ -55,7 +71,7 @@ export function classifyParagraph(text: string): ParagraphCue | undefined {
  * An attendance line: an attendance label alone ("ASISTENTES:", "Concejales presentes:"), a label followed by
  * names ("Excusan su asistencia: D. X y Dña. Y"), or a line of names only ("D. Juan Pérez García (PSOE)").
  */
-export function isAttendanceLine(text: string): boolean {
+export function isAttendanceLine(text: string, references?: readonly SpeakerReference[]): boolean {
   const line = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (line.length > 600) return false;
   const folded = foldSpanish(line);
@@ -69,7 +85,7 @@ export function isAttendanceLine(text: string): boolean {
       if (isNameList(names) || isPlainNameList(names)) return true;
     }
   }
-  return line.length < 200 && isNameList(line);
+  return line.length < 200 && isNameList(line, line === text ? references : undefined);
 }
 
 /** "Juan Pérez García, María López Ruiz (PSOE) y Ana Gil": capitalised words, commas, groups in parentheses. */
@@ -80,14 +96,21 @@ export function isPlainNameList(text: string): boolean {
     .map((name) => name.trim().replace(/[.;]$/, ''))
     .filter((name) => name !== '');
   if (names.length === 0) return false;
-  return names.every((name) =>
-    /^(?:(?:D\.|Dña\.|Dª|Don|Doña|Sr\.|Sra\.)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|\p{Lu}[\p{L}'’.-]*)){0,6}$/u.test(
-      name,
-    ),
+  return names.every(
+    (name) =>
+      /^(?:(?:D\.|Dña\.|Dª|Don|Doña|Sr\.|Sra\.)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|\p{Lu}[\p{L}'’.-]*)){0,6}$/u.test(
+        name,
+      ) && !hasNotNameWord(name),
   );
+}
+
+/** The roll call is taken ("El Secretario pasó lista y dio cuenta de…"): procedure, whoever does it. */
+export function isRollCall(text: string): boolean {
+  return ROLL_CALL.test(foldSpanish(text));
 }
 
 /** The paragraph ends by announcing the resolution points that follow ("…, ACUERDA:"). */
 export function announcesResolution(text: string): boolean {
+  if (!/:\s*$/u.test(text)) return false;
   return RESOLUTION_FOLLOWS.test(foldSpanish(text.replace(/\s+/g, ' ').trim()));
 }

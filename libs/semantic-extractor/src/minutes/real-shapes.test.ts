@@ -199,3 +199,56 @@ describe('Latin-American concejo minutes', () => {
     ]);
   });
 });
+
+describe('versiones taquigráficas', () => {
+  const STENOGRAPHIC = [
+    b('VERSIÓN TAQUIGRÁFICA'),
+    p('PRESIDENCIA: Sr. Pablo Fernández'),
+    p('CONCEJALES PRESENTES: Gómez, Laura; Ríos, Martín.'),
+    b('1'),
+    b('EXPEDIENTE 12-HCD-2024. ORDENANZA DE ARBOLADO'),
+    p('Sra. Gómez.- Este proyecto repone los árboles que extrae cada obra pública.'),
+  ];
+
+  it.each([
+    ['-Se vota y resulta aprobado por unanimidad.', 'vote'],
+    ['-Así se hace.', 'procedural'],
+    ['—Ocupa la Presidencia el concejal Ríos.', 'procedural'],
+    ['(Se retira el concejal Paz)', 'procedural'],
+  ])('the note %s is never speech, nor is the paragraph after it', (text, kind) => {
+    const fragments = view([...STENOGRAPHIC, p(text), p('Y luego se pasó al punto siguiente sin más.')]);
+    expect(fragments.slice(-2)).toEqual([
+      expect.objectContaining({ itemIndex: 1, kind, verbatim: false }),
+      expect.objectContaining({ itemIndex: 1, kind: 'other', verbatim: false }),
+    ]);
+    expect(fragments.slice(-2).filter((fragment) => 'speaker' in fragment)).toEqual([]);
+  });
+
+  it('the speech goes on after the room applauds', () => {
+    const fragments = view([...STENOGRAPHIC, p('(Aplausos)'), p('Como decía, perdimos tres mil ejemplares.')]);
+    expect(fragments.at(-1)).toMatchObject({ kind: 'intervention', verbatim: true, speaker: 'Laura Gómez' });
+  });
+
+  it('a number alone with a bold title is the item heading', () => {
+    const acta = buildActa([...STENOGRAPHIC, b('2'), b('ASUNTOS VARIOS'), p('Sr. Ríos.- Pido la palabra.')]);
+    expect(acta.items).toEqual([
+      { index: 1, title: 'EXPEDIENTE 12-HCD-2024. ORDENANZA DE ARBOLADO' },
+      { index: 2, title: 'ASUNTOS VARIOS' },
+    ]);
+    expect(acta.fragments.at(-1)).toMatchObject({ itemIndex: 2, speaker: 'Martín Ríos', verbatim: true });
+  });
+
+  it("a bold heading ends the speaker's turn: what follows is not their speech", () => {
+    const fragments = view([...STENOGRAPHIC, b('MOCIÓN DE LOS VECINOS DEL SUR'), p('Leída la moción, se vota.')]);
+    expect(fragments.slice(-2)).toEqual([
+      { itemIndex: 1, kind: 'heading', verbatim: false, text: 'MOCIÓN DE LOS VECINOS DEL SUR' },
+      expect.objectContaining({ itemIndex: 1, verbatim: false }),
+    ]);
+    expect(fragments.at(-1)).not.toHaveProperty('speaker');
+  });
+
+  it('"Sr. Presidente (Fernández).-" is the person in the chair, by the surname in parentheses', () => {
+    const fragments = view([...STENOGRAPHIC, p('Sr. Presidente (Fernández).- Tiene la palabra el concejal Ríos.')]);
+    expect(fragments.at(-1)).toMatchObject({ kind: 'intervention', verbatim: true, speaker: 'Pablo Fernández' });
+  });
+});

@@ -18,6 +18,7 @@ const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]{1,64}@[\p{L}\d-]+(?:\.[\p{L}\d-
 /** Phones: +34/+57/… international, Spanish 9-digit (6/7/8/9…), Latin-American mobiles (3xx xxx xxxx), grouped. */
 const PHONE =
   /(?<![\d.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:[6789]\d{2}[\s.-]\d{3}[\s.-]\d{3}|[6789]\d{2}[\s.-]?\d{2,3}[\s.-]?\d{2}[\s.-]?\d{2}|[6789]\d{8}|3\d{2}[\s.-]?\d{3}[\s.-]?\d{4})(?![\d.,/]\d|\d)/gu;
+const MAY_HOLD_PERSONAL_DATA = /[\d@*]/;
 const PHONE_LABEL =
   /\b(?:telf\.?|tel[eé]fono|tel[ée]f?s?\.?|tlfs?\.?|tfnos?\.?|m[oó]vil|celular|cel\.|fax|whatsapp)\s*[:.]?\s*$/iu;
 
@@ -28,6 +29,8 @@ const PHONE_LABEL =
  */
 export function findPersonalData(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
+  // Every pattern below needs a digit, an "@" or a masking "*": most paragraphs have none.
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return matches;
   const add = (kind: PersonalDataMatch['kind'], start: number, value: string): void => {
     const end = start + value.length;
     if (matches.some((match) => start < match.end && end > match.start)) return;

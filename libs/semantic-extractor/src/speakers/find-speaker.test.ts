@@ -37,6 +37,32 @@ describe('findSpeakerReferences', () => {
     ['El Sr. Ruiz, del Grupo Municipal Socialista, pregunta', 'Sr. Ruiz', 'Grupo Municipal Socialista'],
     ['El Sr. Ruiz, en representación del Grupo Socialista, pregunta', 'Sr. Ruiz', 'Grupo Socialista'],
     ['Ilmo. Sr. D. Juan Pérez', 'D. Juan Pérez', undefined],
+    // Latin-American titles, offices and stenographic labels.
+    [
+      'Interviene el doctor Carlos Andrés Muñoz, Secretario de Hacienda Municipal:',
+      'Dr. Carlos Andrés Muñoz',
+      'Secretario de Hacienda Municipal',
+    ],
+    ['La Ing. María Gil, Directora de Obras Públicas, expone', 'Ing. María Gil', 'Directora de Obras Públicas'],
+    ['el Lic. Pedro Soto explica', 'Lic. Pedro Soto', undefined],
+    ['C. Presidente Municipal: Gracias, regidor.', 'Presidente Municipal', 'Presidente Municipal'],
+    ['C. Presidente Municipal Juan José Frangie Saade; Síndico', 'Juan José Frangie Saade', 'Presidente Municipal'],
+    ['Síndico Municipal Manuel Rodrigo Escoto Leal;', 'Manuel Rodrigo Escoto Leal', 'Síndico Municipal'],
+    ['Sr. Presidente (Fernández).- Tiene la palabra', 'Sr. Fernández', 'Presidente'],
+    ['SEÑORA PRESIDENTA (Gómez).- Gracias.', 'Sra. Gómez', 'Presidenta'],
+    ['Sr. Presidente (PSOE): Gracias.', 'Presidente', 'Presidente'],
+    ['SEÑORA EDILA CASTRO.- Gracias.', 'Sra. Castro', 'Edila'],
+    ['Regidora Huamán: Yo discrepo.', 'Sra. Huamán', 'Regidora'],
+    ['SEÑOR ALCALDE: Se somete a votación.', 'Alcalde', 'Alcalde'],
+    ['H.C. JUAN CARLOS PÉREZ GÓMEZ - Presidente', 'H.C. Juan Carlos Pérez Gómez', 'Presidente'],
+    ['El Intendente Municipal informa', 'Intendente Municipal', 'Intendente Municipal'],
+    // A sentence ends the name; the next person of a list is not a role.
+    ['Preside el Alcalde Sr. Roberto Neira Aburto. Asisten los concejales', 'Sr. Roberto Neira Aburto', 'Alcalde'],
+    [
+      'el Presidente Municipal Pablo Lemus Navarro, la Síndica Municipal Karina Hermosillo Ramírez y los regidores',
+      'Pablo Lemus Navarro',
+      'Presidente Municipal',
+    ],
   ])('%s → %s (%s)', (text, speaker, role) => {
     const [first] = findSpeakerReferences(text);
     expect(first?.speaker).toBe(speaker);
@@ -50,12 +76,15 @@ describe('findSpeakerReferences', () => {
     expect(text.slice(references[1]?.start, references[1]?.end)).toBe('Dña. Ana Gil');
   });
 
-  it.each([['El presupuesto crece un tres por ciento.'], ['Los vecinos de la calle Mayor.'], ['']])(
-    '%j names nobody',
-    (text) => {
-      expect(findSpeakerReferences(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ['El presupuesto crece un tres por ciento.'],
+    ['Los vecinos de la calle Mayor.'],
+    [''],
+    ['HONORABLE CONCEJO DELIBERANTE DE BAHÍA BLANCA'],
+    ['Juan C. Pérez votó a favor.'],
+  ])('%j names nobody', (text) => {
+    expect(findSpeakerReferences(text)).toEqual([]);
+  });
 });
 
 describe('titleCase', () => {

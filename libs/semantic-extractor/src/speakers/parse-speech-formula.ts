@@ -62,17 +62,20 @@ const DIALOGUE_SEPARATOR = /^\s*(?::|\.?\s*[-–—]+)\s*(\S[\s\S]*)$/u;
  * A line of dialogue-style minutes: a speaker (honorific + name, or an office) at the very start, then ":" or
  * ".-", then the speech. Lines whose "speech" is only names ("Secretario: D. Luis Gil") are attendance, not dialogue.
  */
-export function parseDialogueLine(text: string): DialogueLine | undefined {
-  const first = findSpeakerReferences(text.slice(0, 300))[0];
+export function parseDialogueLine(
+  text: string,
+  references: readonly SpeakerReference[] = findSpeakerReferences(text.slice(0, 300)),
+): DialogueLine | undefined {
+  const first = references[0];
   if (first && /^\s*(?:[-–—•]\s*)?(?:(?:el|la)\s+)?$/iu.test(text.slice(0, first.start))) {
     const separated = DIALOGUE_SEPARATOR.exec(text.slice(first.end));
     const speech = (separated?.[1] ?? '').trim();
-    if (separated && !isNameList(speech)) return withRole({ speaker: first.speaker, speech }, first.role);
+    if (separated && !isPeopleAfterLabel(speech)) return withRole({ speaker: first.speaker, speech }, first.role);
   }
   const upper = UPPER_NAME_WITH_GROUP.exec(text);
   if (upper && !/\d/.test(upper[1] ?? '')) {
     const speech = (upper[3] ?? '').trim();
-    if (!isNameList(speech))
+    if (!isPeopleAfterLabel(speech))
       return { speaker: titleCase((upper[1] ?? '').trim()), role: (upper[2] ?? '').trim(), speech };
   }
   return undefined;
@@ -83,10 +86,13 @@ export function parseDialogueLine(text: string): DialogueLine | undefined {
  * floor, or the agent of "Por el Sr. X se …"), whether it is a reading, whether it introduces literal speech.
  * Undefined when the text neither names a speaker of a speech verb nor describes a reading.
  */
-export function parseSpeechFormula(text: string): SpeechFormula | undefined {
+export function parseSpeechFormula(text: string, references?: readonly SpeakerReference[]): SpeechFormula | undefined {
   const head = text.slice(0, 400);
   const reading = /lectura|lee|cuenta/i.test(head) && READING.test(head);
-  const reference = findFormulaSpeaker(head);
+  const reference = findFormulaSpeaker(
+    head,
+    references?.filter((found) => found.end <= head.length) ?? findSpeakerReferences(head),
+  );
   if (!reference && !reading) return undefined;
   return withRole(
     {
@@ -99,8 +105,7 @@ export function parseSpeechFormula(text: string): SpeechFormula | undefined {
   );
 }
 
-function findFormulaSpeaker(text: string): SpeakerReference | undefined {
-  const references = findSpeakerReferences(text);
+function findFormulaSpeaker(text: string, references: readonly SpeakerReference[]): SpeakerReference | undefined {
   for (const reference of references) {
     const before = text.slice(Math.max(0, reference.start - 60), reference.start);
     const after = text.slice(reference.end, reference.end + 200);
@@ -123,8 +128,11 @@ function isFormulaOnly(text: string, reference: SpeakerReference | undefined): b
 }
 
 /** Only names (honorific + name, offices), groups in parentheses and separators: an attendance line. */
-export function isNameList(text: string): boolean {
-  const references = findSpeakerReferences(text);
+export function isNameList(
+  text: string,
+  references: readonly SpeakerReference[] = findSpeakerReferences(text),
+  otherWords = 1,
+): boolean {
   if (references.length === 0) return false;
   let rest = '';
   let cursor = 0;
@@ -136,7 +144,13 @@ export function isNameList(text: string): boolean {
   const words = foldSpanish(rest.replace(/\([^()]*\)/g, ' '))
     .split(/[^\p{L}]+/u)
     .filter((word) => word !== '' && !['y', 'e', 'el', 'la', 'los', 'las', 'de', 'del'].includes(word));
-  return words.length <= 1;
+  return words.length <= otherWords;
+}
+
+/** What follows a speaker's label is a list of people, not speech ("Secretario: D. Luis Gil Moreno"). */
+function isPeopleAfterLabel(speech: string): boolean {
+  const references = findSpeakerReferences(speech);
+  return references.some((reference) => /\s/u.test(reference.speaker)) && isNameList(speech, references, 0);
 }
 
 function withRole<T extends object>(value: T, role: string | undefined): T & { role?: string } {

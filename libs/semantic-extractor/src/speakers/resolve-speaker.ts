@@ -1,7 +1,7 @@
 import { foldSpanish } from '../text/parse-spanish-number';
+import { genderOfHonorific, splitHonorific } from './honorifics';
 import { nameTokens, type Attendee } from './read-attendance';
 
-const HONORIFIC = /^(?:Sr\.|Sra\.|Srta\.|Sres\.|D\.|Dña\.|H\.C\.)\s+/u;
 const GROUP_ALIASES: ReadonlyArray<readonly string[]> = [
   ['pp', 'popular', 'partido popular'],
   ['psoe', 'socialista', 'partido socialista'],
@@ -13,36 +13,48 @@ const GROUP_ALIASES: ReadonlyArray<readonly string[]> = [
   ['bng', 'bloque nacionalista galego'],
   ['cc', 'coalicion canaria'],
 ];
+/**
+ * Offices that one person holds in a session, with the roles that name the same office in an attendance list:
+ * the mayor (alcalde, intendente, Mexico's presidente municipal), the chair (presidente/presidencia of the
+ * concejo, pleno, HCD…, often the mayor), the secretary, the síndico, the finance officers. Other offices
+ * ("Secretario de Hacienda", "Director de Obras") resolve only to someone listed with that very office.
+ */
 const OFFICE_FAMILIES: ReadonlyArray<{ office: RegExp; role: RegExp }> = [
   {
-    office: /^(?:alcalde|alcaldesa|alcaldia|intendente|intendencia)\b/,
-    role: /\b(?:alcalde|alcaldesa|intendente)\b|^(?:presidente|presidenta|preside)$/,
+    office:
+      /^(?:alcalde|alcaldesa|alcaldessa|alcaldia|intendente|intendenta|intendencia|president[ea] municipal)(?:$|[\s-])/,
+    role: /\b(?:alcalde|alcaldesa|alcaldessa|intendente|intendenta|president[ea] municipal)\b|^(?:presidente|presidenta|preside|presidencia)$/,
   },
   {
     office:
-      /^(?:presidente|presidenta|presidencia)(?:\s+del?\s+(?:concejo|pleno|corporacion|ayuntamiento|cabildo|consejo))?$/,
-    role: /\b(?:presidente|presidenta|alcalde|alcaldesa)\b/,
+      /^(?:presidente|presidenta|presidencia)(?:\s+del?\s+(?:la\s+)?(?:concejo|pleno|corporacion|ayuntamiento|cabildo|consejo|junta|camara|mesa|hcd|honorable\s+concejo)(?:\s+[\p{L}.]+){0,3})?$/u,
+    role: /\b(?:presidente|presidenta|presidencia|preside|alcalde|alcaldesa|intendente|intendenta)\b/,
   },
-  { office: /^secretari[ao]/, role: /\bsecretari[ao]/ },
+  {
+    office:
+      /^secretari[ao](?:\s+(?:general|municipal|accidental|interventora?|del?\s+(?:la\s+)?(?:ayuntamiento|concejo|corporacion|pleno|cabildo|hcd|honorable\s+concejo)(?:\s+[\p{L}.]+){0,2}))*$/u,
+    role: /\bsecretari[ao]\b(?!\s+de\s+(?!la\s+corporacion))/,
+  },
+  { office: /^s[ií]ndic[oa]/, role: /\bs[ií]ndic[oa]/ },
   { office: /^interventor[a]?/, role: /\binterventor/ },
   { office: /^tesorer[ao]/, role: /\btesorer/ },
 ];
 
+/** An office one person holds at a time (mayor, chair, secretary…), which may change hands during a session. */
+export function isSingleHolderOffice(office: string): boolean {
+  const folded = foldSpanish(office.replace(/[-\s]+(?:presidente|presidenta)$/iu, '')).trim();
+  return OFFICE_FAMILIES.some((family) => family.office.test(folded));
+}
+
 /**
  * One person, one name: a name as written ("Dña. Leonor Corbacho", "Sr. Corbacho Tejada", "LEONOR CORBACHO
- * TEJADA") or an office ("Alcalde", "Secretaría", "Portavoz del Grupo Popular") → the canonical name of the one
- * attendee it can only be. Anything ambiguous or unknown is returned as written.
+ * TEJADA") or an office ("Alcalde", "Secretaría", "Síndico Municipal", "Portavoz del Grupo Popular") → the
+ * canonical name of the one attendee it can only be. Anything ambiguous or unknown is returned as written.
  */
 export function resolveSpeaker(speaker: string, role: string | undefined, people: readonly Attendee[]): string {
   if (people.length === 0) return speaker;
-  const honorific = HONORIFIC.exec(speaker);
-  const written = honorific ? speaker.slice(honorific[0].length) : speaker;
-  const female = honorific ? /^(?:Sra|Srta|Dña)\./.test(honorific[0]) : undefined;
-  const byName = matchName(
-    written,
-    people,
-    honorific ? (female ? 'f' : /^(?:Sr|D)\./.test(honorific[0]) ? 'm' : undefined) : undefined,
-  );
+  const { honorific, name: written } = splitHonorific(speaker);
+  const byName = matchName(written, people, genderOfHonorific(honorific));
   if (byName) return byName.name;
   const office = foldSpanish(written.replace(/[-\s]+(?:presidente|presidenta)$/iu, '')).trim();
   for (const family of OFFICE_FAMILIES) {
@@ -61,6 +73,12 @@ export function resolveSpeaker(speaker: string, role: string | undefined, people
     const holders = people.filter((person) => person.roles.some((held) => roleKey(held) === key && key !== ''));
     if (holders.length === 1 && holders[0]) return holders[0].name;
   }
+  // Any other office: the one person listed with that very office ("Director de Administración y Finanzas").
+  if (!honorific && /\s/u.test(written)) {
+    const key = roleKey(written);
+    const holders = people.filter((person) => person.roles.some((held) => roleKey(held) === key));
+    if (holders.length === 1 && holders[0]) return holders[0].name;
+  }
   return speaker;
 }
 
@@ -68,9 +86,8 @@ function matchName(written: string, people: readonly Attendee[], gender: 'm' | '
   const tokens = nameTokens(written);
   if (tokens.length === 0) return undefined;
   const holders = people.filter((person) => {
-    const known = nameTokens(person.name);
     return (
-      tokens.every((token) => known.includes(token)) &&
+      tokens.every((token) => person.tokens.includes(token)) &&
       (gender === undefined || person.gender === undefined || person.gender === gender)
     );
   });

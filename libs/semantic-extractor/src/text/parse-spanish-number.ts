@@ -1,9 +1,32 @@
 /** Lower case, accents removed. */
 export function foldSpanish(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const lower = text.toLowerCase();
+  // Most characters are ASCII: only the others are decomposed (NFD) and stripped of their combining marks, one
+  // character at a time (from a table for the Latin letters) — what normalising the whole text gives, much faster.
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldCharacter) : lower;
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII_ALL = /[^\u0000-\u007f]/g;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LATIN_FOLDED: ReadonlyMap<string, string> = new Map(
+  [
+    [0x80, 0x24f],
+    [0x1e00, 0x1eff],
+  ].flatMap(([from = 0, to = 0]) =>
+    Array.from({ length: to - from + 1 }, (_, offset) => {
+      const character = String.fromCharCode(from + offset);
+      return [character, decompose(character)] as const;
+    }),
+  ),
+);
+
+function foldCharacter(character: string): string {
+  return LATIN_FOLDED.get(character) ?? decompose(character);
+}
+
+function decompose(character: string): string {
+  return character.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
 const ORDINAL_UNITS: Readonly<Record<string, number>> = {
