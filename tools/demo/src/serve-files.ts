@@ -17,6 +17,8 @@ export type ServeFilesOptions = {
   port?: number;
   /** Bytes of body sent per second, in 100 ms ticks (0: as fast as possible). Default 0. */
   throttleBytesPerSec?: number;
+  /** Also serve files in sub-folders (never outside `root`). Default false: only files directly inside it. */
+  nested?: boolean;
 };
 
 export type FileServer = {
@@ -31,6 +33,8 @@ export type FileServer = {
 };
 
 const TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
   '.webm': 'audio/webm',
   '.mp3': 'audio/mpeg',
   '.m4a': 'audio/mp4',
@@ -44,6 +48,7 @@ const TICK_MS = 100;
 
 type ServeState = {
   root: string;
+  nested: boolean;
   /** Pending injected statuses per file name. */
   failures: Map<string, number[]>;
   throttleBytesPerSec: number;
@@ -51,7 +56,12 @@ type ServeState = {
 
 export async function serveFiles(root: string, options: ServeFilesOptions = {}): Promise<FileServer> {
   const requests: FileServer['requests'] = [];
-  const state: ServeState = { root, failures: new Map(), throttleBytesPerSec: options.throttleBytesPerSec ?? 0 };
+  const state: ServeState = {
+    root,
+    nested: options.nested === true,
+    failures: new Map(),
+    throttleBytesPerSec: options.throttleBytesPerSec ?? 0,
+  };
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', path: req.url ?? '/' });
     handle(state, req, res).catch(() => {
@@ -84,11 +94,13 @@ async function handle(state: ServeState, req: IncomingMessage, res: ServerRespon
     res.writeHead(injected, { 'content-type': 'text/plain' }).end(`injected ${injected}`);
     return;
   }
-  if (!name || name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+  const file = path.resolve(state.root, name);
+  const inside = file.startsWith(`${path.resolve(state.root)}${path.sep}`);
+  const flat = !name.includes('/') && !name.includes('\\');
+  if (!name || name.startsWith('.') || !inside || (!state.nested && !flat)) {
     res.writeHead(404).end('not found');
     return;
   }
-  const file = path.join(state.root, name);
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) {
     res.writeHead(404).end('not found');

@@ -5,30 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManifestLine } from '@astra/aligner';
 import { openStorage, sessionKeys, type Storage } from '@astra/storage';
 import { cutSegmentWavs } from '../../src/dataset/cut-segment-wavs';
+import { normalisedWav } from '../support/normalised-wav';
 
 const SESSION = '00000000-0000-5000-8000-000000000001';
 let dir: string;
 let storage: Storage;
 
-/** A normalised WAV whose sample i holds i (mod 32768): every cut can be checked sample by sample. */
-function rampWav(seconds: number): Buffer {
-  const samples = seconds * 16000;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(16000, 24);
-  wav.writeUInt32LE(32000, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i += 1) wav.writeInt16LE(i % 32768, 44 + i * 2);
-  return wav;
-}
+/** Sample i holds i (mod 32768): every cut can be checked sample by sample. */
+const rampWav = (seconds: number) => normalisedWav(seconds, (i) => i % 32768);
 
 const line = (offset: number, duration: number): ManifestLine => ({
   audio_filepath: `s3://astra-raw/mining/t/${SESSION}.wav`,

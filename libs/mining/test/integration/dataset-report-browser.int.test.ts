@@ -8,7 +8,7 @@ import { datasetKeys, type Storage } from '@astra/storage';
 import { buildDataset, type BuiltDataset } from '../../src/dataset/build-dataset';
 import { writeDataset } from '../../src/dataset/write-dataset';
 import { writeReportFixture } from '../support/report-fixture';
-import { serveDir } from '../support/serve-dir';
+import { serveFiles, type FileServer } from '@astra/demo';
 
 /**
  * The report in a real browser: Debian's chromium (never a downloaded one), headless, with a fresh profile and
@@ -23,7 +23,7 @@ let dir: string;
 let storage: Storage;
 let dataset: BuiltDataset;
 let context: BrowserContext;
-let server: Awaited<ReturnType<typeof serveDir>>;
+let server: FileServer;
 let localReportUrl: string;
 let storedReportUrl: string;
 let s3ReportUrl: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   storage = await writeReportFixture(path.join(dir, 'storage'));
   dataset = await buildDataset(storage, { tenantId: 't', name: 'v1', align: { maxCer: 0.3 } });
   const written = await writeDataset(storage, dataset, { outRoot: path.join(dir, 'out'), cut: true, tmpRoot: dir });
-  server = await serveDir(dir);
+  server = await serveFiles(dir, { nested: true });
   localReportUrl = `${server.url}/${path.relative(dir, path.join(written.outDir ?? '', 'report.html'))}`;
   storedReportUrl = storage.uriFor(datasetKeys('t', 'v1').report);
 
@@ -196,7 +196,7 @@ describe('dataset report in headless chromium', () => {
     expect(cut).toHaveLength(5);
     const durations = dataset.report.segments.filter((s) => s.status !== 'rejected').map((s) => s.duration);
     expect(cut.map((p) => Math.round(p.duration * 100) / 100).sort()).toEqual([...durations].sort());
-    expect(server.requests.some((r) => r.startsWith('GET /out/t/v1/wavs/'))).toBe(true);
+    expect(server.requests.some((r) => r.method === 'GET' && r.path.startsWith('/out/t/v1/wavs/'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

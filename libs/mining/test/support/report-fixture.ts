@@ -1,27 +1,12 @@
 import { openStorage, sessionKeys, type Storage } from '@astra/storage';
+import { normalisedWav } from './normalised-wav';
 
 export const TENANT = 't';
 export const sessionId = (n: number) => `00000000-0000-5000-8000-${String(n).padStart(12, '0')}`;
 
-/** A normalised session WAV (44-byte header, s16le, 16 kHz, mono) holding a quiet sine tone. */
+/** A normalised session WAV holding a quiet sine tone. */
 export function sineWav(seconds: number, hz = 440): Buffer {
-  const samples = Math.round(seconds * 16000);
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(16000, 24);
-  wav.writeUInt32LE(32000, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i += 1)
-    wav.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * hz * i) / 16000)), 44 + i * 2);
-  return wav;
+  return normalisedWav(seconds, (i) => Math.round(3000 * Math.sin((2 * Math.PI * hz * i) / 16000)));
 }
 
 type LineSpec = {

@@ -42,7 +42,8 @@ describe('decodeHtmlEntities', () => {
     ['&lt;p&gt; &quot;x&quot; &#39;y&#39;', '<p> "x" \'y\''],
     ['&#xE1;rbol &#233;l', 'árbol él'],
     ['&laquo;hola&raquo;&nbsp;&shy;', '«hola»\u00a0\u00ad'],
-    ['&unknown; &#xD800; &#0;', '&unknown; &#xD800; &#0;'],
+    // As HTML5 says: an unknown name stays, a surrogate or NUL reference becomes U+FFFD (never a broken string).
+    ['&unknown; &#xD800; &#0;', '&unknown; \uFFFD \uFFFD'],
   ])('%s', (text, decoded) => {
     expect(decodeHtmlEntities(text)).toBe(decoded);
   });

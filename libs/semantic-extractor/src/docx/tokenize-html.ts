@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 /** One token of mammoth's HTML output: a tag (open, close or void) or decoded text. */
 export type HtmlToken =
   | { type: 'open'; tag: string; attributes: ReadonlyMap<string, string>; selfClosing: boolean }
@@ -6,24 +7,6 @@ export type HtmlToken =
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  laquo: '«',
-  raquo: '»',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-};
 
 /**
  * A small tokenizer for the limited, well-formed HTML mammoth writes (p, h1-h6, strong, em, lists, tables, a,
@@ -66,16 +49,9 @@ export function tokenizeHtml(html: string): HtmlToken[] {
   return tokens;
 }
 
+/** HTML character references (the whole HTML5 table, numeric ones included), decoded by the `entities` package. */
 export function decodeHtmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (entity: string, body: string) => {
-    if (body.startsWith('#')) {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 function pushText(tokens: HtmlToken[], raw: string): void {

@@ -1,28 +1,11 @@
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  lrm: '',
-  rlm: '',
-};
+import { decodeHTML } from 'entities';
 
-/** Decodes the HTML character references caption files use (`&amp;`, `&#39;`, `&#x27;`, `&nbsp;`). */
+/**
+ * Decodes the HTML character references caption files use (`&amp;`, `&#39;`, `&#x27;`, `&nbsp;`…): the whole HTML5
+ * table by the `entities` package; a no-break space becomes a space and bidi marks go (they carry no words).
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X'))
-      return safeFromCodePoint(Number.parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return safeFromCodePoint(Number.parseInt(ref.slice(1), 10), whole);
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
-
-function safeFromCodePoint(codePoint: number, fallback: string): string {
-  return Number.isInteger(codePoint) && codePoint > 0 && codePoint <= 0x10ffff
-    ? String.fromCodePoint(codePoint)
-    : fallback;
+  return decodeHTML(text).replace(/\u00a0/g, ' ').replace(/[\u200e\u200f]/g, '');
 }
 
 /** Caption markup to plain text: tags removed (`<c>`, `<v Name>`, `<i>`, timestamps), entities decoded, spaces collapsed. */
