@@ -21,6 +21,5 @@ export { toManifestLine, toRejectedLine } from './manifest/to-manifest-line';
 export { formatJsonl } from './manifest/format-jsonl';
 export { normalizeForMatch } from './spanish/normalize-for-match';
 export { toSpokenForm } from './spanish/to-spoken-form';
-export { numberToSpanishWords, type NumberGender, type NumberToWordsOptions } from './spanish/number-to-spanish-words';
 export { computeCer, computeWer, type ErrorRateOptions } from './score/compute-error-rates';
 export { AlignError, type AlignErrorCode, type AlignErrorOptions } from './errors';

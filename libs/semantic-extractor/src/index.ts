@@ -1,12 +1,9 @@
-export { cleanLabelText } from './text/clean-label-text';
-export { DEFAULT_DOCX_LIMITS } from './docx/docx-limits';
 export type { DocxLimits } from './docx/docx-limits';
-export { DEFAULT_PDF_LIMITS } from './pdf/pdf-limits';
 export type { PdfLimits } from './pdf/pdf-limits';
 export { ActaError } from './errors';
 export type { ActaErrorCode } from './errors';
-export { DEFAULT_EXTRACT_ACTA_OPTIONS, extractActa, resolveExtractActaOptions } from './extract-acta';
-export type { ExtractActaOptions, ResolvedExtractActaOptions } from './extract-acta';
+export { extractActa } from './extract-acta';
+export type { ExtractActaOptions } from './extract-acta';
 export { sniffActaFormat } from './sniff-acta-format';
 export type { ActaFormat } from './sniff-acta-format';
 export { containsPersonalData, findPersonalData } from './personal-data/find-personal-data';

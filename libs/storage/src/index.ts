@@ -10,15 +10,15 @@ export type {
   PutResult,
   Storage,
 } from './model';
-export { openStorage, parseStorageUri, resolveOpenStorageOptions } from './open-storage';
-export type { OpenStorageOptions, ResolvedOpenStorageOptions, StorageLocation } from './open-storage';
-export { S3Storage, DEFAULT_S3_STORAGE_OPTIONS, resolveS3StorageOptions, isBucketName } from './s3-storage';
-export type { S3StorageOptions, ResolvedS3StorageOptions } from './s3-storage';
-export { createS3Client, isPathStyleHost, DEFAULT_S3_REGION } from './create-s3-client';
+export { openStorage, parseStorageUri } from './open-storage';
+export type { OpenStorageOptions, StorageLocation } from './open-storage';
+export { S3Storage } from './s3-storage';
+export type { S3StorageOptions } from './s3-storage';
+export { createS3Client } from './create-s3-client';
 export type { CreateS3ClientOptions, S3Credentials } from './create-s3-client';
 export { FileStorage } from './file-storage';
 export type { FileStorageOptions } from './file-storage';
-export { assertKey, assertKeyPrefix, isKey, MAX_KEY_BYTES, MAX_KEY_SEGMENT_BYTES } from './assert-key';
+export { assertKey } from './assert-key';
 export { assertTenantId } from './tenant-id';
 export { sessionKeys, tenantPrefix } from './session-keys';
 export type { SessionKeys } from './session-keys';

@@ -1,4 +1,4 @@
-import { numberToSpanishWords } from '../../src/index';
+import { numberToSpanishWords } from '../../src/spanish/number-to-spanish-words';
 import type { Rng } from './prng';
 
 /**
