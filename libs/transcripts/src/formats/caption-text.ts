@@ -5,7 +5,9 @@ import { decodeHTML } from 'entities';
  * table by the `entities` package; a no-break space becomes a space and bidi marks go (they carry no words).
  */
 export function decodeEntities(text: string): string {
-  return decodeHTML(text).replace(/\u00a0/g, ' ').replace(/[\u200e\u200f]/g, '');
+  return decodeHTML(text)
+    .replace(/\u00a0/g, ' ')
+    .replace(/[\u200e\u200f]/g, '');
 }
 
 /** Caption markup to plain text: tags removed (`<c>`, `<v Name>`, `<i>`, timestamps), entities decoded, spaces collapsed. */
