@@ -272,6 +272,6 @@ describe('parseJob', () => {
     const { run } = setup(async (s) => ok(s));
     const error = await rejection(run(fakeJob({ data: { session, actaKey: 'mining/other/x.acta.docx' } })));
     expect(error).toBeInstanceOf(UnrecoverableError);
-    expect(error.message).toContain("is not the session's acta key");
+    expect(error.message).toContain("is not one of the session's acta keys");
   });
 });

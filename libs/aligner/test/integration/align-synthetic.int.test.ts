@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/* eslint-disable @nx/enforce-module-boundaries -- the bench's session generator (not a project) is test data here */
 import { generateSession, type ProfileName } from '../../../../tools/bench/align/generate-session';
 import { scoreAlignment } from '../../../../tools/bench/align/score-alignment';
 import { writeSessionFiles } from '../../../../tools/bench/align/write-session-files';
+/* eslint-enable @nx/enforce-module-boundaries */
 import {
   alignSession,
   formatJsonl,
