@@ -6,9 +6,13 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(ffmpeg yt-dlp espeak-ng sox redis-server tmux chromium ca-certificates)
 
-node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if [ "$node_major" -lt 20 ]; then
-  echo "setup: Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
+# The range of every package.json's engines.node: ^20.19 || ^22.12 || >=24.
+node_version=$(node -p 'process.versions.node' 2>/dev/null || echo 0.0.0)
+IFS=. read -r node_major node_minor _ <<<"$node_version"
+if ! { [ "$node_major" -eq 20 ] && [ "$node_minor" -ge 19 ]; } &&
+  ! { [ "$node_major" -eq 22 ] && [ "$node_minor" -ge 12 ]; } &&
+  ! [ "$node_major" -ge 24 ]; then
+  echo "setup: Node.js ^20.19, ^22.12 or >=24 is required (found: $(node --version 2>/dev/null || echo none))" >&2
   exit 1
 fi
 

@@ -2,7 +2,7 @@
 # Builds the astra-ingest image (docker/Dockerfile, context = repo root) with the docker daemon at DOCKER_HOST
 # (or the default one). Used by `nx run astra-ingest-image:docker-build` and by smoke.sh.
 #   ASTRA_IMAGE          tag to build                          (default astra-ingest:local)
-#   ASTRA_BASE_IMAGE     BASE_IMAGE build arg                  (default node:20-bookworm-slim)
+#   ASTRA_BASE_IMAGE     BASE_IMAGE build arg                  (default node:MAJOR-bookworm-slim, MAJOR of ASTRA_NODE_VERSION)
 #   ASTRA_YTDLP_SOURCE   YTDLP_SOURCE build arg: pip|debian    (default pip)
 #   ASTRA_YTDLP_VERSION  pin a pip release of yt-dlp           (default: latest)
 #   ASTRA_YTDLP_REFRESH  YTDLP_REFRESH build arg               (default: the ISO week, so "latest" is re-fetched weekly)
@@ -12,7 +12,11 @@ set -euo pipefail
 # shellcheck source=tools/docker/common.sh
 source "$(dirname "$0")/common.sh"
 
-base="${ASTRA_BASE_IMAGE:-node:20-bookworm-slim}"
+base="${ASTRA_BASE_IMAGE:-node:${ASTRA_NODE_MAJOR}-bookworm-slim}"
+# A plain `docker build` uses the Dockerfile's own default base: it must be the Node major these scripts pin.
+dockerfile_major="$(sed -n 's/^ARG BASE_IMAGE=node:\([0-9]*\)-.*/\1/p' "$ASTRA_REPO_ROOT/docker/Dockerfile")"
+[[ "$dockerfile_major" == "${ASTRA_NODE_VERSION_DEFAULT%%.*}" ]] ||
+  die "docker/Dockerfile's default base is Node ${dockerfile_major:-?}, tools/docker/common.sh pins $ASTRA_NODE_VERSION_DEFAULT"
 source_kind="${ASTRA_YTDLP_SOURCE:-pip}"
 refresh="${ASTRA_YTDLP_REFRESH:-$(date -u +%G-W%V)}"
 args=(

@@ -4,9 +4,15 @@
 ASTRA_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export ASTRA_REPO_ROOT
 
+# The image's Node.js: the major of docker/Dockerfile's default base (node:MAJOR-bookworm-slim), and the exact
+# release the offline build puts in its local stand-in (from the npm registry, tools/install-node.sh).
+ASTRA_NODE_VERSION_DEFAULT=22.23.3
+: "${ASTRA_NODE_VERSION:=$ASTRA_NODE_VERSION_DEFAULT}"
+ASTRA_NODE_MAJOR="${ASTRA_NODE_VERSION%%.*}"
+
 # Image names used by the scripts (override with env).
 : "${ASTRA_IMAGE:=astra-ingest:local}"
-: "${ASTRA_LOCAL_BASE_IMAGE:=local/node:20-bookworm-slim}"
+: "${ASTRA_LOCAL_BASE_IMAGE:=local/node:${ASTRA_NODE_MAJOR}-bookworm-slim}"
 
 log() { printf '[docker] %s\n' "$*" >&2; }
 die() { printf '[docker] error: %s\n' "$*" >&2; exit 1; }

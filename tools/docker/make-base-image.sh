@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes the local stand-in for `node:20-bookworm-slim` when no container registry is reachable:
-#   debootstrap --variant=minbase bookworm  +  this host's Node 20 binary and npm  →  `docker import`.
+# Makes the local stand-in for `node:MAJOR-bookworm-slim` when no container registry is reachable:
+#   debootstrap --variant=minbase bookworm  +  Node.js $ASTRA_NODE_VERSION from the npm registry (tools/install-node.sh,
+#   the official binary) and this host's npm  →  `docker import`.
 # The rootfs tarball is cached under tmp/docker/ (keyed by the Node version) so a second run only imports it.
 # Needs root, debootstrap, and a running docker daemon (DOCKER_HOST). Usage: make-base-image.sh [IMAGE]
 set -euo pipefail
@@ -8,12 +9,18 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 image="${1:-$ASTRA_LOCAL_BASE_IMAGE}"
-node_bin="$(command -v node)" || die "node is not installed on this host"
+node_bin="$(bash "$ASTRA_REPO_ROOT/tools/install-node.sh" "$ASTRA_NODE_VERSION")/node"
 node_version="$("$node_bin" --version)"
-[[ "$node_version" == v20.* ]] || die "the host's node is $node_version; the image needs Node 20"
 npm_dir="$(dirname "$(readlink -f "$(command -v npm)")")/.."
 npm_dir="$(cd "$npm_dir" && pwd)"
 [[ -f "$npm_dir/package.json" ]] || die "cannot find npm's folder (looked at $npm_dir)"
+# The host's npm goes into the image (the official images ship one too): its engines must accept the image's Node.
+npm_version="$("$node_bin" -p "require('$npm_dir/package.json').version")"
+"$node_bin" -e "
+  const semver = require('$npm_dir/node_modules/semver');
+  const range = require('$npm_dir/package.json').engines.node;
+  if (!semver.satisfies(process.version, range)) { console.error('npm ' + '$npm_version' + ' needs Node ' + range); process.exit(1); }
+" || die "the host's npm ($npm_dir) does not run on the image's Node $node_version"
 
 # The local base trusts what this host trusts: its CA bundle and local CAs go into the image (a TLS-inspecting
 # egress proxy, as on this machine kind, would otherwise break npm inside the build). Never pushed anywhere.
@@ -24,7 +31,7 @@ if [[ "${ASTRA_BASE_HOST_CA:-1}" == 1 && -s "$host_bundle" ]]; then
 fi
 
 cache_dir="${ASTRA_DOCKER_CACHE:-$ASTRA_REPO_ROOT/tmp/docker}"
-tarball="$cache_dir/base-bookworm-node-${node_version}-ca-${ca_tag}.tar"
+tarball="$cache_dir/base-bookworm-node-${node_version}-npm-${npm_version}-ca-${ca_tag}.tar"
 mkdir -p "$cache_dir"
 
 present_node="$( (docker_cli image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image" 2>/dev/null || true) | sed -n 's/^NODE_VERSION=//p')"

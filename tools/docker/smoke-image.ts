@@ -1,9 +1,10 @@
 /**
  * Smoke test of the astra-ingest image (run by tools/docker/smoke.sh, or alone once the image is built):
- *   npx tsx --conditions=@astra/source tools/docker/smoke-image.ts [--image astra-ingest:local] [--basic]
+ *   npx tsx --conditions=@astra/source tools/docker/smoke-image.ts [--image astra-ingest:local] [--node-major 22] [--basic]
  *
- * 1. The container itself: yt-dlp and ffmpeg run, the user is `appuser` with a non-zero uid, PID 1 is tini,
- *    the default command is the worker, the CLI is on PATH, the app files are read-only for the user.
+ * 1. The container itself: its Node.js is a supported LTS that still gets fixes (of the expected major), yt-dlp
+ *    and ffmpeg run, the user is `appuser` with a non-zero uid, PID 1 is tini, the default command is the worker,
+ *    the CLI is on PATH, the app files are read-only for the user.
  * 2. End to end (skipped with --basic): on this host it starts Redis, a media server, an S3 server (s3rver)
  *    and the astra-core dev server, synthesises one Spanish session (espeak-ng), enqueues it with the image's
  *    CLI, runs the image's worker (--network host) until the job completes, and checks what landed in S3,
@@ -30,6 +31,7 @@ import {
   type S3Server,
 } from '@astra/demo';
 import { sessionIdFor } from '@astra/contracts';
+import { checkNodeSupport } from '@astra/mining';
 import { openStorage, sessionKeys, type Storage } from '@astra/storage';
 
 const TENANT = 'smoke';
@@ -40,10 +42,12 @@ const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const { values: flags } = parseArgs({
   options: {
     image: { type: 'string', default: process.env['ASTRA_IMAGE'] ?? 'astra-ingest:local' },
+    'node-major': { type: 'string' },
     basic: { type: 'boolean', default: false },
   },
 });
 const image = flags.image ?? 'astra-ingest:local';
+const nodeMajor = flags['node-major'];
 
 type RunResult = { code: number; stdout: string; stderr: string };
 
@@ -79,6 +83,18 @@ function runInImage(command: string[], extra: string[] = []): Promise<RunResult>
 }
 
 async function containerChecks(): Promise<void> {
+  const node = await runInImage(['node', '-p', 'process.versions.node + " " + (process.release.lts || "-")']);
+  const [nodeVersion = '', lts = '-'] = node.stdout.trim().split(' ');
+  const nodeProblem = checkNodeSupport({ version: nodeVersion, now: new Date() });
+  check(
+    `the image's Node.js is a supported LTS with security fixes${nodeMajor ? `, major ${nodeMajor}` : ''}`,
+    node.code === 0 &&
+      lts !== '-' &&
+      nodeProblem === undefined &&
+      (nodeMajor === undefined || nodeVersion.split('.')[0] === nodeMajor),
+    nodeProblem?.message ?? `v${nodeVersion} (${lts})`,
+  );
+
   const ytDlp = await runInImage(['yt-dlp', '--version']);
   check(
     'yt-dlp runs in the image',

@@ -3,10 +3,10 @@
 # end to end against Redis, a media server, S3 and astra-core on this host, container on --network host).
 #
 #   smoke.sh            use the docker daemon at hand (DOCKER_HOST or the default socket), base
-#                       node:20-bookworm-slim, yt-dlp from pip: what GitHub Actions runs.
+#                       node:MAJOR-bookworm-slim (common.sh), yt-dlp from pip: what GitHub Actions runs.
 #   smoke.sh --offline  no registry needed (this machine kind, .ci/run): installs docker.io + debootstrap when
 #                       missing, starts a private dockerd (own data root, socket, no bridge/iptables), makes the
-#                       base image locally (debootstrap + the host's Node 20), builds with Debian's yt-dlp, and
+#                       base image locally (debootstrap + Node $ASTRA_NODE_VERSION from npm), builds with Debian's yt-dlp, and
 #                       always stops the daemon and deletes its data root at the end.
 #   --basic             container checks only (no end-to-end job).
 #
@@ -74,4 +74,5 @@ bash tools/docker/build-image.sh
 log "image build: $((SECONDS - build_start)) s"
 
 # NODE_NO_WARNINGS: the AWS SDK's "Node 20 support ends" notice from the host-side S3 client is noise here.
-NODE_NO_WARNINGS=1 npx tsx --conditions=@astra/source tools/docker/smoke-image.ts --image "$ASTRA_IMAGE" "${smoke_args[@]}"
+NODE_NO_WARNINGS=1 npx tsx --conditions=@astra/source tools/docker/smoke-image.ts --image "$ASTRA_IMAGE" \
+  --node-major "$ASTRA_NODE_MAJOR" "${smoke_args[@]}"

@@ -1,5 +1,10 @@
 import { CommanderError } from 'commander';
+import { checkNodeSupport } from '@astra/mining';
 import { buildProgram } from './program';
+
+// An unsupported or end-of-life Node.js is worth one line on stderr, never a refusal (stdout stays the result's).
+const nodeProblem = checkNodeSupport({ version: process.versions.node, now: new Date(), env: process.env });
+if (nodeProblem) process.stderr.write(`astra-ingest: warning: ${nodeProblem.message}\n`);
 
 try {
   await buildProgram(process.env).parseAsync(process.argv);

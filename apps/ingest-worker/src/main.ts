@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { ConfigError } from '@astra/mining';
+import { checkNodeSupport, ConfigError } from '@astra/mining';
 import { resolveWorkerConfig, type WorkerConfig } from './config';
 import { SHUTDOWN_GRACE_MS, startIngestWorker } from './start-ingest-worker';
 
@@ -27,6 +27,13 @@ const logger = pino({
 });
 
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+// An unsupported or end-of-life Node.js is worth one warning at start, never a refusal to run.
+const nodeProblem = checkNodeSupport({ version: process.versions.node, now: new Date(), env: process.env });
+if (nodeProblem) {
+  const { status, version, endOfLife } = nodeProblem;
+  logger.warn({ node: version, status, endOfLife }, nodeProblem.message);
+}
 
 const ingestWorker = await startIngestWorker({ config, logger }).catch((error: unknown) => {
   logger.fatal({ err: error }, `worker could not start: ${(error as Error).message}`);

@@ -1,3 +1,5 @@
+export { checkNodeSupport, SUPPORTED_NODE_RANGE } from './config/check-node-support';
+export type { CheckNodeSupportOptions, NodeSupportProblem } from './config/check-node-support';
 export { ConfigError } from './config/config-error';
 export { booleanText, readVariable, wholeNumber } from './config/read-variable';
 export type { Env } from './config/read-variable';

@@ -24,7 +24,9 @@ export function runCli(
       [...cliArgs, ...args],
       {
         cwd: options.cwd ?? repoRoot,
-        env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
+        // NODE_NO_WARNINGS: no start-up warning about the Node.js running the tests (it depends on the date), so
+        // what a test reads on stderr is what the command wrote.
+        env: { ...process.env, LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...options.env },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 300_000,
       },
