@@ -81,6 +81,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const result = await downloadAudio(server.url('files', fixture.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       onProgress: (event) => events.push(event),
     });
@@ -130,6 +131,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
     });
     expect(result.tools).toEqual(tools);
     expect(result.tools.ytDlp).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
@@ -218,7 +220,13 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const { tmpRoot: root, outputPath } = await freshCase();
     const url = await testCase.url(fixtures, server);
     const error = await expectDownloadError(
-      downloadAudio(url, { outputPath, tmpRoot: root, toolVersions: tools, ...testCase.options }),
+      downloadAudio(url, {
+        outputPath,
+        tmpRoot: root,
+        allowPrivateNetwork: true,
+        toolVersions: tools,
+        ...testCase.options,
+      }),
       testCase.code,
       testCase.retryable,
     );
@@ -254,6 +262,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
       downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
         outputPath,
         tmpRoot: root,
+        allowPrivateNetwork: true,
         extraYtDlpArgs: ['--exec', 'touch /tmp/x'],
       }),
       'invalid_options',
@@ -271,6 +280,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(url, {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       onProgress: (event) => {
@@ -295,6 +305,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(url, {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       extraYtDlpArgs: ['--downloader', 'ffmpeg'],
@@ -325,6 +336,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(server.url('files', fixtures.playable.aacM4aFaststart.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       onProgress: (event) => {
@@ -345,6 +357,7 @@ describe('cancellation', () => {
       downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
         outputPath,
         tmpRoot: root,
+        allowPrivateNetwork: true,
         signal: AbortSignal.abort(),
       }),
       'aborted',
