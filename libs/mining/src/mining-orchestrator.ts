@@ -183,6 +183,7 @@ export class MiningOrchestrator {
           tmpRoot: this.options.tmpRoot,
           ytDlpPath: this.options.download?.ytDlpPath,
           allowedHosts: this.options.download?.allowedHosts,
+          allowPrivateNetwork: this.options.download?.allowPrivateNetwork,
         }),
         ...(signal ? { signal } : {}),
         logger: this.logger,

@@ -7,6 +7,7 @@ export type {
   GetOptions,
   ObjectInfo,
   PutBody,
+  PutFileOptions,
   PutOptions,
   PutResult,
   Storage,

@@ -9,6 +9,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertKey, assertKeyPrefix, isKey } from './assert-key';
@@ -26,6 +27,7 @@ import type {
   GetOptions,
   ObjectInfo,
   PutBody,
+  PutFileOptions,
   PutOptions,
   PutResult,
   Storage,
@@ -189,7 +191,8 @@ export class S3Storage implements Storage {
     return `s3://${this.bucket}/${this.objectKey(key)}`;
   }
 
-  async putFile(key: string, path: string, options: PutOptions = {}): Promise<PutResult> {
+  /** Uploads the file, hashing it in the same read when `sha256` is asked for; `move` changes nothing here. */
+  async putFile(key: string, path: string, options: PutFileOptions = {}): Promise<PutResult> {
     const objectKey = this.objectKey(key);
     assertPutOptions(options, key);
     this.throwIfAborted(options.signal, key);
@@ -391,7 +394,7 @@ export class S3Storage implements Storage {
 
     let counter: ByteCounter | undefined;
     if (body instanceof Readable) {
-      const bodyCounter = new ByteCounter();
+      const bodyCounter = new ByteCounter({ sha256: options.sha256 === true });
       counter = bodyCounter;
       internal.signal.addEventListener('abort', () => bodyCounter.destroy(internal.signal.reason as Error), {
         once: true,
@@ -421,8 +424,20 @@ export class S3Storage implements Storage {
       const output = await upload.done();
       const bytes = body instanceof Uint8Array ? body.byteLength : (counter?.bytes ?? 0);
       const etag = unquote(output.ETag);
+      const sha256 =
+        options.sha256 !== true
+          ? undefined
+          : body instanceof Uint8Array
+            ? createHash('sha256').update(body).digest('hex')
+            : counter?.sha256();
       this.logger.debug({ key, bytes, multipart: upload.uploadId !== undefined }, 'stored object');
-      return { key, uri: target, bytes, ...(etag === undefined ? {} : { etag }) };
+      return {
+        key,
+        uri: target,
+        bytes,
+        ...(etag === undefined ? {} : { etag }),
+        ...(sha256 === undefined ? {} : { sha256 }),
+      };
     } catch (error) {
       const mapped = mapS3Error(error, {
         operation: 'Upload',

@@ -61,7 +61,13 @@ afterAll(async () => {
 });
 
 const orchestrator = (transcripts: TranscriptSource) =>
-  new MiningOrchestrator({ storage, transcripts, tmpRoot: path.join(dir, 'tmp') });
+  new MiningOrchestrator({
+    storage,
+    transcripts,
+    tmpRoot: path.join(dir, 'tmp'),
+    // The media server listens on 127.0.0.1.
+    download: { allowPrivateNetwork: true },
+  });
 
 describe('MiningOrchestrator', () => {
   it('reports an astra-core 500 as a retryable failure of the transcribe stage and keeps the stored audio', async () => {
