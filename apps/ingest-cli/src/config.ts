@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { OpenStorageOptions } from '@astra/storage';
@@ -50,6 +51,23 @@ export function resolveToolPaths(env: Env): ToolPaths {
     ...(env['FFMPEG_PATH'] ? { ffmpegPath: env['FFMPEG_PATH'] } : {}),
     ...(env['FFPROBE_PATH'] ? { ffprobePath: env['FFPROBE_PATH'] } : {}),
   };
+}
+
+/**
+ * ASTRA_ALLOW_PRIVATE_NETWORK=true lets downloads reach loopback/private addresses (local setups, the demo,
+ * the tests); off by default (DESIGN §10 egress policy).
+ */
+export function resolveAllowPrivateNetwork(env: Env): boolean {
+  const value = env['ASTRA_ALLOW_PRIVATE_NETWORK'];
+  return value === undefined || value === '' ? false : booleanFlag.parse(value);
+}
+
+/**
+ * Where downloads remember the versions of yt-dlp/ffmpeg/ffprobe per binary (so a run does not start Python
+ * only for `yt-dlp --version`): the temp root, one file per user.
+ */
+export function resolveToolVersionsCacheFile(env: Env): string {
+  return path.join(resolveTmpRoot(env) ?? os.tmpdir(), `astra-tool-versions-${process.getuid?.() ?? 'user'}.json`);
 }
 
 export type CoreConfig = { baseUrl: string; token?: string };

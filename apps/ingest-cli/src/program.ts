@@ -1,12 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MINING_JOB_OPTIONS } from '@astra/mining';
-import { runAlignCommand } from './commands/align';
-import { runBuildCommand, type BuildCommandFlags } from './commands/build';
-import { runDownloadCommand } from './commands/download';
-import { runEnqueueCommand } from './commands/enqueue';
-import { runExtractCommand } from './commands/extract';
-import { runMineCommand } from './commands/mine';
-import { runStatusCommand } from './commands/status';
+// Commands are loaded when run (type-only imports here): `download` does not pay for BullMQ, Redis, DOCX
+// and PDF parsing at start-up.
+import type { runAlignCommand } from './commands/align';
+import type { BuildCommandFlags } from './commands/build';
+import type { runEnqueueCommand } from './commands/enqueue';
+import type { runMineCommand } from './commands/mine';
+import type { runStatusCommand } from './commands/status';
 import { positiveInt, positiveNumber, resolveLogLevel, UsageError, type Env } from './config';
 import { createOutput, type Output } from './output';
 
@@ -76,12 +76,16 @@ export function buildProgram(env: Env): Command {
     .option('--storage <uri>', 'storage URI: s3://bucket or file://DIR (default file://./.astra-data)')
     .option('--s3-endpoint <url>', 'S3-compatible endpoint (else AWS_ENDPOINT_URL_S3)')
     .action((url: string, flags: CommonFlags & { tenant: string; storage?: string; s3Endpoint?: string }) =>
-      run(env, flags, (output) => runDownloadCommand(url, flags, env, output)),
+      run(env, flags, async (output) =>
+        (await import('./commands/download')).runDownloadCommand(url, flags, env, output),
+      ),
     );
 
   withCommonFlags(program.command('extract <acta>'))
     .description('parse an acta DOCX and print the structured Acta (JSON)')
-    .action((acta: string, flags: CommonFlags) => run(env, flags, (output) => runExtractCommand(acta, output)));
+    .action((acta: string, flags: CommonFlags) =>
+      run(env, flags, async (output) => (await import('./commands/extract')).runExtractCommand(acta, output)),
+    );
 
   withAlignFlags(withCommonFlags(program.command('align')))
     .description('align an acta with a transcript and write train.jsonl lines')
@@ -95,7 +99,9 @@ export function buildProgram(env: Env): Command {
     .option('--source-url <url>', 'source_url to put in each line')
     .option('--language <bcp47>', 'language of the session', 'es')
     .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runAlignCommand>[0], 'align'>) =>
-      run(env, flags, (output) => runAlignCommand({ ...flags, align: alignOptionsFrom(flags) }, output)),
+      run(env, flags, async (output) =>
+        (await import('./commands/align')).runAlignCommand({ ...flags, align: alignOptionsFrom(flags) }, output),
+      ),
     );
 
   withAlignFlags(withCommonFlags(program.command('mine')))
@@ -119,7 +125,9 @@ export function buildProgram(env: Env): Command {
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')
     .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runMineCommand>[0], 'align'>) =>
-      run(env, flags, (output) => runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, env, output)),
+      run(env, flags, async (output) =>
+        (await import('./commands/mine')).runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, env, output),
+      ),
     );
 
   withCommonFlags(program.command('enqueue'))
@@ -145,7 +153,7 @@ export function buildProgram(env: Env): Command {
       DEFAULT_MINING_JOB_OPTIONS.backoffMs,
     )
     .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) =>
-      run(env, flags, (output) => runEnqueueCommand(flags, env, output)),
+      run(env, flags, async (output) => (await import('./commands/enqueue')).runEnqueueCommand(flags, env, output)),
     );
 
   withCommonFlags(program.command('status'))
@@ -153,7 +161,7 @@ export function buildProgram(env: Env): Command {
     .option('--redis <url>', 'Redis of the queue (else REDIS_URL, else redis://127.0.0.1:6379)')
     .option('--limit <n>', 'failed jobs to list', parse(positiveInt('--limit')), 100)
     .action((flags: CommonFlags & Parameters<typeof runStatusCommand>[0]) =>
-      run(env, flags, (output) => runStatusCommand(flags, env, output)),
+      run(env, flags, async (output) => (await import('./commands/status')).runStatusCommand(flags, env, output)),
     );
 
   withCommonFlags(program.command('build'))
@@ -165,7 +173,7 @@ export function buildProgram(env: Env): Command {
     .option('--out <dir>', 'also write the files to <dir>/<tenant>/<name>/')
     .option('--cut', 'with --out: each kept segment as its own WAV under <dir>/<tenant>/<name>/wavs/')
     .action((flags: CommonFlags & BuildCommandFlags) =>
-      run(env, flags, (output) => runBuildCommand(flags, env, output)),
+      run(env, flags, async (output) => (await import('./commands/build')).runBuildCommand(flags, env, output)),
     );
 
   return program;

@@ -65,6 +65,8 @@ export type DownloadAudioOptions = EgressPolicyOptions & {
   maxDurationSec?: number;
   /** Versions probed earlier (e.g. once per worker); probed per job when absent. */
   toolVersions?: ToolVersions;
+  /** When probing per job: remember the versions per binary in this file (see `probeTools`). */
+  toolVersionsCacheFile?: string;
   signal?: AbortSignal;
   onProgress?: (event: DownloadProgress) => void;
   logger?: Logger;
@@ -128,6 +130,7 @@ export type ResolvedDownloadAudioOptions = {
   maxBytes: number;
   maxDurationSec: number;
   toolVersions?: ToolVersions;
+  toolVersionsCacheFile?: string;
   signal?: AbortSignal;
   onProgress?: (event: DownloadProgress) => void;
   logger: Logger;
@@ -168,6 +171,7 @@ export function resolveDownloadAudioOptions(options: DownloadAudioOptions): Reso
     extraYtDlpArgs: options.extraYtDlpArgs ?? d.extraYtDlpArgs,
   };
   if (options.toolVersions) resolved.toolVersions = options.toolVersions;
+  if (options.toolVersionsCacheFile) resolved.toolVersionsCacheFile = path.resolve(options.toolVersionsCacheFile);
   if (options.signal) resolved.signal = options.signal;
   if (options.onProgress) resolved.onProgress = options.onProgress;
   checkExtraYtDlpArgs(resolved.extraYtDlpArgs);
@@ -209,7 +213,12 @@ export async function downloadAudio(url: string, options: DownloadAudioOptions):
 
     const versions = resolved.toolVersions
       ? Promise.resolve(resolved.toolVersions)
-      : probeTools({ ...toolPaths(resolved), signal: job.signal, logger });
+      : probeTools({
+          ...toolPaths(resolved),
+          ...(resolved.toolVersionsCacheFile ? { cacheFile: resolved.toolVersionsCacheFile } : {}),
+          signal: job.signal,
+          logger,
+        });
     // A missing tool stops the job at once instead of after the download.
     versions.catch((error: unknown) => job.fail(toJobError(error, job.signal, 'tool version check')));
 

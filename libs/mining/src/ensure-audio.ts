@@ -14,6 +14,8 @@ export type DownloadSettings = Pick<
   | 'timeoutMs'
   | 'stallTimeoutMs'
   | 'extraYtDlpArgs'
+  | 'toolVersions'
+  | 'toolVersionsCacheFile'
 >;
 
 export type EnsureAudioOptions = {

@@ -1,14 +1,4 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,6 +9,7 @@ import { createS3Client, type S3Credentials } from './create-s3-client';
 import { describeValue } from './describe-value';
 import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
+import { loadClientS3, loadLibStorage } from './load-aws-sdk';
 import { type Logger, silentLogger } from './logger';
 import { mapS3Error } from './map-s3-error';
 import type {
@@ -142,6 +133,7 @@ function scopeClient(
 ): S3Client {
   // Object.create keeps `config` (read by lib-storage) and everything else of the real client.
   const scoped: S3Client = Object.create(client);
+  const { CreateMultipartUploadCommand, CompleteMultipartUploadCommand } = loadClientS3();
   const send = async (command: SendCommand): Promise<unknown> => {
     try {
       const cancellable =
@@ -234,6 +226,7 @@ export class S3Storage implements Storage {
   async head(key: string): Promise<ObjectInfo | undefined> {
     const objectKey = this.objectKey(key);
     try {
+      const { HeadObjectCommand } = loadClientS3();
       const output = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       const etag = unquote(output.ETag);
       return {
@@ -261,6 +254,7 @@ export class S3Storage implements Storage {
   async delete(key: string): Promise<void> {
     const objectKey = this.objectKey(key);
     try {
+      const { DeleteObjectCommand } = loadClientS3();
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
     } catch (error) {
       const mapped = mapS3Error(error, { operation: 'DeleteObject', target: this.uriFor(key), key });
@@ -299,6 +293,7 @@ export class S3Storage implements Storage {
     let body: unknown;
     let bytes: number | undefined;
     try {
+      const { GetObjectCommand } = loadClientS3();
       const output = await this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }),
         signal === undefined ? {} : { abortSignal: signal },
@@ -332,6 +327,7 @@ export class S3Storage implements Storage {
     do {
       let output;
       try {
+        const { ListObjectsV2Command } = loadClientS3();
         output = await this.client.send(
           new ListObjectsV2Command({
             Bucket: this.bucket,
@@ -406,6 +402,7 @@ export class S3Storage implements Storage {
     const client = scopeClient(this.client, internal.signal, (error, operation) => {
       if (!internal.signal.aborted) fail(mapS3Error(error, { operation, target, key }));
     });
+    const { Upload } = loadLibStorage();
     const upload = new Upload({
       client,
       params: {
@@ -456,6 +453,7 @@ export class S3Storage implements Storage {
   private async abortMultipartUpload(key: string, objectKey: string, uploadId: string | undefined): Promise<void> {
     if (uploadId === undefined) return;
     try {
+      const { AbortMultipartUploadCommand } = loadClientS3();
       await this.client.send(
         new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }),
       );

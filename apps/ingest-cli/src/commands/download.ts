@@ -1,7 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { ensureAudio } from '@astra/mining';
 import { assertTenantId, sessionIdFor, sessionKeys } from '@astra/storage';
-import { resolveTmpRoot, resolveToolPaths, type Env } from '../config';
+import {
+  resolveAllowPrivateNetwork,
+  resolveTmpRoot,
+  resolveToolPaths,
+  resolveToolVersionsCacheFile,
+  type Env,
+} from '../config';
 import type { Output } from '../output';
 import { withStorage } from '../with-storage';
 
@@ -24,7 +30,11 @@ export async function runDownloadCommand(
       storage,
       { tenantId, id, videoUrl: url, metadata: {} },
       {
-        download: resolveToolPaths(env),
+        download: {
+          ...resolveToolPaths(env),
+          allowPrivateNetwork: resolveAllowPrivateNetwork(env),
+          toolVersionsCacheFile: resolveToolVersionsCacheFile(env),
+        },
         ...(tmpRoot ? { tmpRoot } : {}),
         logger: output.logger,
         onProgress: (event) => output.logger.debug({ ...event }, 'download progress'),

@@ -16,6 +16,8 @@ import {
   resolveCoreConfig,
   resolveTmpRoot,
   resolveToolPaths,
+  resolveAllowPrivateNetwork,
+  resolveToolVersionsCacheFile,
   resolveTranscriptSource,
   UsageError,
   type Env,
@@ -75,7 +77,11 @@ async function mineAndBuild(
   const orchestrator = new MiningOrchestrator({
     storage,
     transcripts,
-    download: resolveToolPaths(env),
+    download: {
+      ...resolveToolPaths(env),
+      allowPrivateNetwork: resolveAllowPrivateNetwork(env),
+      toolVersionsCacheFile: resolveToolVersionsCacheFile(env),
+    },
     align: flags.align,
     ...(tmpRoot ? { tmpRoot } : {}),
     logger: output.logger,

@@ -18,7 +18,8 @@ export function runCli(
       ['--import', 'tsx', '--conditions=@astra/source', path.join(appRoot, 'src/main.ts'), ...args],
       {
         cwd: options.cwd ?? repoRoot,
-        env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
+        // The tests' media servers listen on 127.0.0.1.
+        env: { ...process.env, LOG_LEVEL: 'warn', ASTRA_ALLOW_PRIVATE_NETWORK: 'true', ...options.env },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 300_000,
       },

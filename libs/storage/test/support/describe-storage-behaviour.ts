@@ -127,7 +127,7 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
 
     it.each([
       ['a stream', () => randomByteStream(6 * MiB + 5)],
-      ['bytes', () => ({ stream: randomBytes(1000), sha256: () => '' })],
+      ['bytes', (): { stream: Buffer; sha256: () => string } => ({ stream: randomBytes(1000), sha256: () => '' })],
     ])('put of %s with sha256 returns the SHA-256 of what it stored', async (_label, make) => {
       const key = `${nextPrefix()}hashed.bin`;
       const source = make();
