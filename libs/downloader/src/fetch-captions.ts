@@ -103,7 +103,8 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
     proxy = await startEgressProxy({
       policy: resolved.egress,
       connectTimeoutMs: resolved.socketTimeoutSec * 1000,
-      maxResponseBytes: resolved.maxBytes,
+      // Pages and player scripts come through too: the caption files themselves are bounded when read.
+      maxResponseBytes: Math.max(resolved.maxBytes, 64 * 1024 * 1024),
       logger,
       onRefusal: (refusal) => job.fail(egressRefusalError(refusal)),
     });

@@ -12,7 +12,7 @@ export async function hashFile(path: string, signal?: AbortSignal): Promise<stri
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       signal?.throwIfAborted();
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
