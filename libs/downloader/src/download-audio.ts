@@ -283,7 +283,8 @@ type Emit = (event: DownloadProgress) => void;
 
 type Fetched = {
   meta: YtDlpMeta;
-  sourcePath: string;
+  /** The downloaded bytes, when they were kept (not decoded while downloading, or an MP4). */
+  sourcePath: string | undefined;
   sourceBytes: number;
   sniff: DecidedSniff;
   wavPath: string;
@@ -374,16 +375,19 @@ async function fetchAndDecode(
           },
           onSniff: (sniff) => {
             logger.debug({ sniff }, 'container sniffed');
-            if (sniff.kind !== 'stream') return undefined;
+            if (sniff.kind !== 'stream') return { keepFile: true };
+            // Only an MP4 may decode differently from a pipe (its samples are read in index order) or hide a
+            // shorter audio track behind a longer video: its bytes are kept for a second decode and for ffprobe.
+            const keepFile = sniff.container === 'mp4';
             const run = startDecode(undefined, wavPath, options, watchdog, emit);
             decode = run.done.catch((error: unknown) => {
               const failure = toJobError(error, watchdog.signal, 'normalisation');
-              // A decode that failed on the pipe is tried again from the file; anything else ends the job now.
-              if (!watchdog.signal.aborted && RETRY_FROM_FILE.has(failure.code)) streamFailure = failure;
+              // A kept MP4 is decoded again from the file; any other failure ends the job now.
+              if (!watchdog.signal.aborted && keepFile && RETRY_FROM_FILE.has(failure.code)) streamFailure = failure;
               else job.fail(failure);
               return undefined;
             });
-            return run.stdin;
+            return { ...(run.stdin ? { sink: run.stdin } : {}), keepFile };
           },
         }).catch((error: unknown) => {
           job.fail(toJobError(error, watchdog.signal, 'download'));
@@ -407,7 +411,7 @@ async function fetchAndDecode(
     });
     const fetched: Fetched = {
       meta,
-      sourcePath,
+      sourcePath: tapOutcome.value.kept ? sourcePath : undefined,
       sourceBytes: tapOutcome.value.bytes,
       sniff: tapOutcome.value.sniff,
       wavPath,
@@ -499,8 +503,9 @@ type Checked = {
 };
 
 /**
- * Verifies the WAV decoded while downloading; if that decode failed or its result does not pass (a pipe can
- * make ffmpeg stop early), or the media was not streamable, decodes the complete file and verifies that.
+ * Verifies the WAV decoded while downloading; if that decode failed or its result does not pass and the bytes
+ * were kept (an MP4: a pipe can make ffmpeg stop early), or the media was not streamable, decodes the complete
+ * file and verifies that. For the other containers a pipe and a file decode alike: the failure is the media's.
  */
 async function verifyDecoded(
   fetched: Fetched,
@@ -508,22 +513,26 @@ async function verifyDecoded(
   job: JobSignal,
   emit: Emit,
 ): Promise<Checked> {
+  const { sourcePath } = fetched;
   if (fetched.streamed) {
     try {
       emit({ stage: 'normalise', percent: 100 });
       emit({ stage: 'verify' });
       return {
-        ...(await verifyWav(fetched.wavPath, fetched.streamed, fetched.sourcePath, options, job)),
+        ...(await verifyWav(fetched.wavPath, fetched.streamed, sourcePath, options, job)),
         decodedWhileDownloading: true,
       };
     } catch (error) {
-      if (!isDownloadError(error) || !RETRY_FROM_FILE.has(error.code) || job.signal.aborted) throw error;
+      if (!isDownloadError(error) || !RETRY_FROM_FILE.has(error.code) || job.signal.aborted || !sourcePath) {
+        throw error;
+      }
       options.logger.warn(
         { code: error.code, reason: error.message },
         'the WAV decoded while downloading failed its checks; decoding the file',
       );
     }
   } else if (fetched.streamFailure) {
+    if (!sourcePath) throw fetched.streamFailure;
     options.logger.warn(
       { code: fetched.streamFailure.code, reason: fetched.streamFailure.message },
       'decoding while downloading failed; decoding the file',
@@ -535,11 +544,12 @@ async function verifyDecoded(
     what: 'normalisation',
   });
   try {
-    const report = await startDecode(fetched.sourcePath, fetched.wavPath, options, watchdog, emit).done;
+    if (!sourcePath) throw new DownloadError('tool_failed', 'The downloaded media was neither decoded nor kept');
+    const report = await startDecode(sourcePath, fetched.wavPath, options, watchdog, emit).done;
     emit({ stage: 'normalise', percent: 100 });
     emit({ stage: 'verify' });
     return {
-      ...(await verifyWav(fetched.wavPath, report, fetched.sourcePath, options, job)),
+      ...(await verifyWav(fetched.wavPath, report, sourcePath, options, job)),
       decodedWhileDownloading: false,
     };
   } finally {
@@ -554,7 +564,7 @@ async function verifyDecoded(
 async function verifyWav(
   wavPath: string,
   report: FfmpegInputReport,
-  sourcePath: string,
+  sourcePath: string | undefined,
   options: ResolvedDownloadAudioOptions,
   job: JobSignal,
 ): Promise<{ bytes: number; durationSec: number; probe: MediaProbe }> {
@@ -563,7 +573,7 @@ async function verifyWav(
   try {
     checkDecodedDuration(wav.durationSec, probe);
   } catch (error) {
-    if (report.videoStreams === 0) throw error;
+    if (report.videoStreams === 0 || sourcePath === undefined) throw error;
     const { logger } = options;
     probe = await probeMedia(sourcePath, { ffprobePath: options.ffprobePath, signal: job.signal, logger });
     checkDecodedDuration(wav.durationSec, probe);

@@ -175,18 +175,13 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
     relayResponse(upstream, client, request.host, request.port);
   };
 
-  /** Reads the response head, refuses a declared size over the limit, then relays the bytes as they come. */
+  /** Reads the response head, refuses a declared size over the limit, then pipes the rest as it comes. */
   const relayResponse = (upstream: Socket, client: Socket, host: string, port: number) => {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    let headDone = false;
-    upstream.on('data', (chunk: Buffer) => {
+    const onHead = (chunk: Buffer) => {
       if (!countRelayed(chunk.length, host, port, client)) {
         upstream.destroy();
-        return;
-      }
-      if (headDone) {
-        if (!client.write(chunk)) upstream.pause();
         return;
       }
       pending.push(chunk);
@@ -197,8 +192,8 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
         if (pendingBytes > MAX_HEAD_BYTES) client.destroy();
         return;
       }
-      headDone = true;
       pending = [];
+      upstream.off('data', onHead);
       const declared = declaredResponseBytes(buffered.subarray(0, end).toString('latin1'));
       if (options.maxResponseBytes !== undefined && declared !== undefined && declared > options.maxResponseBytes) {
         upstream.destroy();
@@ -208,10 +203,14 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
         options.onRefusal?.(refusal);
         return;
       }
-      if (!client.write(buffered)) upstream.pause();
-    });
-    client.on('drain', () => upstream.resume());
-    upstream.once('end', () => client.end());
+      client.write(buffered);
+      // The body: a native pipe (backpressure included), counted on the side.
+      upstream.on('data', (body: Buffer) => {
+        if (!countRelayed(body.length, host, port, client)) upstream.destroy();
+      });
+      upstream.pipe(client);
+    };
+    upstream.on('data', onHead);
   };
 
   const server = createServer((client) => {

@@ -8,7 +8,7 @@ export type DecidedSniff = Exclude<ContainerSniff, { kind: 'need_more' }>;
 export type TapSourceOptions = {
   /** The media bytes as they download (yt-dlp's standard output). */
   input: Readable;
-  /** Every byte is also written here (a new file), for decoders that need the whole file and for checks. */
+  /** Where the bytes are also written (a new file), when `onSniff` asks to keep them. */
   path: string;
   /** More bytes than this fails with `too_large` at once: the rest is never downloaded. */
   maxBytes: number;
@@ -16,11 +16,11 @@ export type TapSourceOptions = {
   /** Running total after each chunk (progress, stall watchdog). */
   onBytes?: (totalBytes: number) => void;
   /**
-   * Called once, as soon as the first bytes tell whether the media can be decoded while it downloads: return the
-   * decoder's standard input to be fed every byte from then on (the bytes seen so far included), or `undefined`
-   * to only write the file.
+   * Called once, as soon as the first bytes tell whether the media can be decoded while it downloads: the
+   * decoder's standard input to feed every byte from then on (the bytes seen so far included), if any, and
+   * whether to keep the bytes in the file (for a decoder that needs the whole file, or for checks).
    */
-  onSniff: (sniff: DecidedSniff) => Writable | undefined;
+  onSniff: (sniff: DecidedSniff) => { sink?: Writable; keepFile: boolean };
 };
 
 export type TapSourceResult = {
@@ -28,16 +28,19 @@ export type TapSourceResult = {
   sniff: DecidedSniff;
   /** False when no decoder was fed, or it stopped reading before the end (it exited: its outcome says why). */
   streamedToEnd: boolean;
+  /** Whether the bytes are in the file at `path`. */
+  kept: boolean;
 };
 
 /**
- * Reads the download once and sends each chunk to the file and, when the container streams, to the decoder, so
- * that downloading and decoding overlap. Backpressure from either slows the download down instead of buffering.
- * Throws `too_large` past `maxBytes`; an abort destroys the input and rejects with the abort reason.
+ * Reads the download once and sends each chunk to the decoder when the container streams, and to the file when
+ * asked to keep it, so that downloading and decoding overlap. The first bytes are held in memory (at most
+ * MAX_SNIFF_BYTES) until the container is known. Backpressure from the decoder or the disk slows the download
+ * down instead of buffering. Throws `too_large` past `maxBytes`; an abort destroys the input and rejects with
+ * the abort reason.
  */
 export async function tapSource(options: TapSourceOptions): Promise<TapSourceResult> {
   const { input, signal, maxBytes } = options;
-  const handle = await open(options.path, 'wx');
   const onAbort = () => input.destroy(signal.reason instanceof Error ? signal.reason : undefined);
   signal.addEventListener('abort', onAbort, { once: true });
   let total = 0;
@@ -46,14 +49,20 @@ export async function tapSource(options: TapSourceOptions): Promise<TapSourceRes
   let sniff: DecidedSniff | undefined;
   let sink: Writable | undefined;
   let sinkAlive = false;
+  let handle: FileHandle | undefined;
 
   const decide = async (decided: DecidedSniff) => {
     sniff = decided;
-    sink = options.onSniff(decided);
+    const choice = options.onSniff(decided);
+    sink = choice.sink;
     sinkAlive = sink !== undefined;
     const pending = Buffer.concat(head, headBytes);
     head = [];
-    if (sink && pending.length > 0) sinkAlive = await writeToSink(sink, pending);
+    if (choice.keepFile) handle = await open(options.path, 'wx');
+    await Promise.all([
+      handle && pending.length > 0 ? writeAll(handle, pending) : undefined,
+      sink && pending.length > 0 ? writeToSink(sink, pending).then((alive) => (sinkAlive = alive)) : undefined,
+    ]);
   };
 
   try {
@@ -66,13 +75,12 @@ export async function tapSource(options: TapSourceOptions): Promise<TapSourceRes
       if (sniff === undefined) {
         head.push(chunk);
         headBytes += chunk.length;
-        await writeAll(handle, chunk);
         const sniffed = sniffContainer(Buffer.concat(head, headBytes));
         if (sniffed.kind !== 'need_more') await decide(sniffed);
         continue;
       }
       const toSink: Promise<boolean> = sink && sinkAlive ? writeToSink(sink, chunk) : Promise.resolve(false);
-      const [, alive]: [void, boolean] = await Promise.all([writeAll(handle, chunk), toSink]);
+      const [, alive]: [void, boolean] = await Promise.all([handle ? writeAll(handle, chunk) : undefined, toSink]);
       sinkAlive = alive;
     }
     if (signal.aborted) throw signal.reason;
@@ -82,13 +90,13 @@ export async function tapSource(options: TapSourceOptions): Promise<TapSourceRes
     }
     const streamedToEnd = sink !== undefined && sinkAlive;
     sink?.end();
-    return { bytes: total, sniff: sniff as DecidedSniff, streamedToEnd };
+    return { bytes: total, sniff: sniff as DecidedSniff, streamedToEnd, kept: handle !== undefined };
   } catch (error) {
     sink?.destroy();
     throw signal.aborted ? signal.reason : error;
   } finally {
     signal.removeEventListener('abort', onAbort);
-    await handle.close();
+    await handle?.close();
   }
 }
 

@@ -274,6 +274,17 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
   });
 });
 
+/** An ffmpeg that refuses to read a pipe (without reading it) and is the real one otherwise. */
+async function writeNoPipeFfmpeg(): Promise<string> {
+  const file = path.join(workDir, 'ffmpeg-no-pipe.sh');
+  await writeFile(
+    file,
+    '#!/bin/sh\nfor a in "$@"; do [ "$a" = "pipe:0" ] && { echo "[error] pipe:0: Invalid data found when processing input" >&2; exit 1; }; done\nexec ffmpeg "$@"\n',
+    { mode: 0o755 },
+  );
+  return file;
+}
+
 describe('one pass', () => {
   it('gives the same WAV whether the MP4 streams (moov first) or has to be complete (moov last)', async () => {
     const moovLast = path.join(fixtures.dir, fixtures.playable.aacM4aNoFaststart.name);
@@ -307,16 +318,10 @@ describe('one pass', () => {
     expect(results[0]?.sha256).toBe(results[1]?.sha256);
   });
 
-  it('decodes the complete file again when decoding while downloading fails (the download is not repeated)', async () => {
+  it('decodes a kept MP4 again from the file when decoding it while downloading fails (no second download)', async () => {
     const { tmpRoot: root, outputPath } = await freshCase();
-    // An ffmpeg that refuses to read a pipe (without reading it) and is the real one otherwise.
-    const fakeFfmpeg = path.join(workDir, 'ffmpeg-no-pipe.sh');
-    await writeFile(
-      fakeFfmpeg,
-      '#!/bin/sh\nfor a in "$@"; do [ "$a" = "pipe:0" ] && { echo "[error] pipe:0: Invalid data found when processing input" >&2; exit 1; }; done\nexec ffmpeg "$@"\n',
-      { mode: 0o755 },
-    );
-    const fixture = fixtures.playable.opusWebm48kStereo;
+    const fakeFfmpeg = await writeNoPipeFfmpeg();
+    const fixture = fixtures.playable.aacM4aFaststart;
     const before = server.requests.filter((line) => line.startsWith(`GET /files/${fixture.name}`)).length;
     const result = await downloadAudio(server.url('files', fixture.name), {
       outputPath,
@@ -328,9 +333,26 @@ describe('one pass', () => {
     const wav = await readWavFacts(outputPath);
     expect(result).toMatchObject({ sha256: wav.sha256, sourceMedia: { decodedWhileDownloading: false } });
     expect(Math.abs(wav.durationSec - fixture.expectedSec)).toBeLessThanOrEqual(0.1);
-    // yt-dlp fetched the media for the generic extractor's probe and the download: no third request.
+    // yt-dlp fetched the media for the generic extractor's probe and for the download: no third request.
     const gets = server.requests.filter((line) => line.startsWith(`GET /files/${fixture.name}`)).length - before;
     expect(gets).toBeLessThanOrEqual(2);
+  });
+
+  it('fails at once, without a second decode, when a streamed webm fails to decode', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const fakeFfmpeg = await writeNoPipeFfmpeg();
+    const error = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+      outputPath,
+      tmpRoot: root,
+      allowPrivateNetwork: true,
+      toolVersions: tools,
+      ffmpegPath: fakeFfmpeg,
+    }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ name: 'DownloadError', code: 'invalid_media', retryable: false });
+    expect(await readdir(outDir)).toEqual([]);
   });
 
   it('hands the verified WAV to publish, and returns what publish returns', async () => {

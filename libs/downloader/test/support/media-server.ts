@@ -77,9 +77,8 @@ export async function startMediaServer(options: MediaServerOptions): Promise<Med
         res.end();
         return;
       }
-      // A webm header first, so that the download looks like media, then zeros for as long as the client reads.
+      // Zeros for as long as the client reads (no known container: the downloader keeps them to decode later).
       const zeros = Buffer.alloc(64 * 1024);
-      zeros.writeUInt32BE(0x1a45dfa3, 0);
       const key = req.url ?? '';
       const pump = () => {
         while (!res.destroyed) {
