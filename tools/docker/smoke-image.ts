@@ -259,6 +259,9 @@ async function endToEnd(): Promise<void> {
       'WORKER_HTTP_HOST=127.0.0.1',
       '-e',
       'LOG_LEVEL=info',
+      // The smoke test's media server listens on the host's loopback.
+      '-e',
+      'ASTRA_ALLOW_PRIVATE_NETWORK=true',
       ...awsEnv,
       image,
     ]);

@@ -64,10 +64,11 @@ export function resolveAllowPrivateNetwork(env: Env): boolean {
 
 /**
  * Where downloads remember the versions of yt-dlp/ffmpeg/ffprobe per binary (so a run does not start Python
- * only for `yt-dlp --version`): the temp root, one file per user.
+ * only for `yt-dlp --version`): the user's cache dir (XDG_CACHE_HOME, else ~/.cache). Unwritable: no cache.
  */
 export function resolveToolVersionsCacheFile(env: Env): string {
-  return path.join(resolveTmpRoot(env) ?? os.tmpdir(), `astra-tool-versions-${process.getuid?.() ?? 'user'}.json`);
+  const cacheHome = env['XDG_CACHE_HOME'] || path.join(env['HOME'] || os.homedir(), '.cache');
+  return path.join(cacheHome, 'astra-ingest', 'tool-versions.json');
 }
 
 export type CoreConfig = { baseUrl: string; token?: string };

@@ -23,6 +23,8 @@ export type WorkerConfig = {
   tools: { ytDlpPath?: string; ffmpegPath?: string; ffprobePath?: string };
   /** Hosts a media URL may point to (empty: any host). */
   allowedHosts: string[];
+  /** ASTRA_ALLOW_PRIVATE_NETWORK: downloads may reach loopback/private addresses (local setups, tests). */
+  allowPrivateNetwork: boolean;
   /** `$ASTRA_TMPDIR/astra-worker`: parent of this process's own temp dir. */
   tmpBase: string;
   /** BullMQ worker name stored on each job it processes (default `{hostname}-{pid}`). */
@@ -164,6 +166,7 @@ export function resolveWorkerConfig(
         .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'expected a comma-separated list of host names'))),
       [],
     ),
+    allowPrivateNetwork: read(env, 'ASTRA_ALLOW_PRIVATE_NETWORK', booleanText, false),
     tmpBase: path.join(tmpRoot, 'astra-worker'),
     name: read(
       env,

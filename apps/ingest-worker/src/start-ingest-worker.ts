@@ -198,7 +198,11 @@ function createMineSession(
   const orchestrator = new MiningOrchestrator({
     storage,
     transcripts,
-    download: { ...config.tools, ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}) },
+    download: {
+      ...config.tools,
+      ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+      allowPrivateNetwork: config.allowPrivateNetwork,
+    },
     tmpRoot,
     logger,
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ToolName } from './classify-tool-failure';
@@ -53,6 +53,7 @@ export async function writeVersionCache(cacheFile: string, entries: Map<string, 
   const kept = Object.fromEntries([...entries].slice(-MAX_ENTRIES));
   const temp = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
   try {
+    await mkdir(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
     const handle = await open(temp, 'wx', 0o600);
     try {
       await handle.writeFile(`${JSON.stringify({ entries: kept })}\n`);

@@ -72,12 +72,12 @@ async function main(): Promise<void> {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
 
-  const cliEnv = (workDir: string): NodeJS.ProcessEnv => ({
+  const cliEnv = (): NodeJS.ProcessEnv => ({
     ...process.env,
     ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
     ASTRA_TMPDIR: path.join(cacheDir, 'cli-tmp'),
     LOG_LEVEL: 'warn',
-    HOME: workDir,
+    XDG_CACHE_HOME: path.join(cacheDir, 'cli-cache'),
   });
   const variants: Variant[] = [
     {
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
             `file://${path.join(workDir, 'store')}`,
             '--json',
           ],
-          cliEnv(workDir),
+          cliEnv(),
         );
         const result = JSON.parse(out) as { key: string };
         return path.join(workDir, 'store', result.key);
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   const warm = await mkdtemp(path.join(cacheDir, 'warm-'));
   for (const source of sources) await runCommand('cat', [path.join(mediaDir, source.file)]);
   const cold = await measure(async () => {
-    await rm(path.join(cacheDir, 'cli-tmp'), { recursive: true, force: true });
+    await rm(path.join(cacheDir, 'cli-cache'), { recursive: true, force: true });
     await variants[2]?.run(`${baseUrl}/${sources[0]?.file}`, warm);
   });
   await rm(warm, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,14 @@ export function runCli(
       ['--import', 'tsx', '--conditions=@astra/source', path.join(appRoot, 'src/main.ts'), ...args],
       {
         cwd: options.cwd ?? repoRoot,
-        // The tests' media servers listen on 127.0.0.1.
-        env: { ...process.env, LOG_LEVEL: 'warn', ASTRA_ALLOW_PRIVATE_NETWORK: 'true', ...options.env },
+        // The tests' media servers listen on 127.0.0.1; the tool-version cache stays out of the user's home.
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+          XDG_CACHE_HOME: path.join(os.tmpdir(), 'astra-ingest-cli-test-cache'),
+          ...options.env,
+        },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 300_000,
       },

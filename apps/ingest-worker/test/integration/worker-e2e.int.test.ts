@@ -72,6 +72,7 @@ beforeAll(async () => {
     storage,
     transcripts: { kind: 'astra-core', client: new CoreClient({ baseUrl: referenceCore.url }) },
     tmpRoot: refDir,
+    download: { allowPrivateNetwork: true },
   });
   for (const session of plan) {
     const outcome = await orchestrator.mineSession(session);
@@ -265,12 +266,12 @@ const mediaRequests = (name: string) =>
 const completedLogs = (jobId: string) =>
   workers.flatMap((w) => w.logs).filter((l) => l.msg === 'job completed' && l.jobId === jobId);
 
-/** Waits until a worker has a download under way: an `astra-mine-*` dir with a file in its temp dir. */
+/** Waits until a worker has a download under way: a downloader job dir (`astra-dl-*`) with a file, in its temp dir. */
 async function downloadUnderWay(worker: WorkerProcess): Promise<void> {
   await waitFor(
     'a download under way',
     async () => {
-      const dirs = (await readdir(worker.tmpDir).catch(() => [])).filter((name) => name.startsWith('astra-mine-'));
+      const dirs = (await readdir(worker.tmpDir).catch(() => [])).filter((name) => name.startsWith('astra-dl-'));
       for (const dir of dirs) {
         const files = await readdir(path.join(worker.tmpDir, dir), { recursive: true }).catch(() => []);
         if (files.length > 0) return true;
@@ -435,7 +436,7 @@ describe('ingest-worker end to end', () => {
     await downloadUnderWay(doomed);
     doomed.crash();
     await doomed.exited;
-    expect((await readdir(doomed.tmpDir)).some((name) => name.startsWith('astra-mine-'))).toBe(true);
+    expect((await readdir(doomed.tmpDir)).some((name) => name.startsWith('astra-dl-'))).toBe(true);
     media.setThrottle(0);
 
     const [rescuer] = await startWorkers(1, fast);
