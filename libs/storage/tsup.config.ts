@@ -1,3 +1,4 @@
 import { defineLibBuild } from '../../tools/config/tsup.lib';
 
-export default defineLibBuild();
+// shims: the CommonJS build gets `import.meta.url` (load-aws-sdk.ts resolves the AWS SDK from it).
+export default defineLibBuild({ shims: true });

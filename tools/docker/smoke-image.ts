@@ -276,6 +276,9 @@ async function endToEnd(): Promise<void> {
       'WORKER_HTTP_HOST=127.0.0.1',
       '-e',
       'LOG_LEVEL=info',
+      // The smoke test's media server listens on the host's loopback.
+      '-e',
+      'ASTRA_ALLOW_PRIVATE_NETWORK=true',
       ...awsEnv,
       image,
     ]);
@@ -301,7 +304,7 @@ async function endToEnd(): Promise<void> {
         : 'no status',
     );
 
-    storage = openStorage(storageUri, {
+    const s3Storage = openStorage(storageUri, {
       s3: {
         endpoint: s3.endpoint,
         region: 'us-east-1',
@@ -309,6 +312,7 @@ async function endToEnd(): Promise<void> {
         credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
       },
     });
+    storage = s3Storage;
     const wav = (await storage.exists(keys.audio))
       ? await storage.getBytes(keys.audio, { maxBytes: 64 * 1024 * 1024 })
       : undefined;
@@ -321,7 +325,7 @@ async function endToEnd(): Promise<void> {
     check('S3 holds the session WAV, 16 kHz mono s16le', wavOk, wav ? `${wav.length} bytes` : 'missing');
 
     const stored = await Promise.all(
-      [keys.source, keys.transcript, keys.actaJson, keys.acta].map((key) => storage!.exists(key)),
+      [keys.source, keys.transcript, keys.actaJson, keys.acta].map((key) => s3Storage.exists(key)),
     );
     check(
       'S3 holds source.json, transcript.json, acta.json and the acta DOCX',

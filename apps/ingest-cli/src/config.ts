@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import {
   resolveRuntimeConfig,
   resolveToolMinimums,
@@ -19,7 +21,22 @@ export type CliConfig = RuntimeConfig & {
  * variable; `run()` reports it as bad usage (exit 2).
  */
 export function loadConfig(flags: RuntimeOverrides, env: Env): CliConfig {
-  return { ...resolveRuntimeConfig(env, flags), toolMinimums: resolveToolMinimums(env) };
+  const runtime = resolveRuntimeConfig(env, flags);
+  return {
+    ...runtime,
+    tools: { ...runtime.tools, toolVersionsCacheFile: toolVersionsCacheFile(env) },
+    toolMinimums: resolveToolMinimums(env),
+  };
+}
+
+/**
+ * Where downloads remember the versions of yt-dlp/ffmpeg/ffprobe per binary, so that a one-off command does not
+ * start Python only for `yt-dlp --version`: the user's cache dir (XDG_CACHE_HOME, else ~/.cache). Unwritable: no
+ * cache. The worker probes its tools once at start and needs none.
+ */
+function toolVersionsCacheFile(env: Env): string {
+  const cacheHome = env['XDG_CACHE_HOME'] || path.join(env['HOME'] || os.homedir(), '.cache');
+  return path.join(cacheHome, 'astra-ingest', 'tool-versions.json');
 }
 
 export type { Env };

@@ -33,6 +33,8 @@ type AlignFlags = { minDuration?: number; maxDuration?: number; maxCer?: number;
 const STORAGE_HELP = `storage URI: s3://bucket[/prefix], file://DIR or a path (default: ASTRA_STORAGE, else ${RUNTIME_DEFAULTS.storage})`;
 const S3_ENDPOINT_HELP = 'S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, else AWS)';
 const REDIS_HELP = `Redis of the queue (default: REDIS_URL, else ${RUNTIME_DEFAULTS.redisUrl})`;
+const PRIVATE_NETWORK_HELP =
+  'let media URLs reach loopback, private and link-local addresses (local setups; default: ASTRA_ALLOW_PRIVATE_NETWORK, else off)';
 const PROVIDER_HELP = `astra-core transcription provider (default: ASTRA_PROVIDER, else ${RUNTIME_DEFAULTS.provider})`;
 
 function alignOptionsFrom(flags: AlignFlags) {
@@ -150,7 +152,8 @@ export function buildProgram(env: Env): Command {
     .addOption(requiredOption('--tenant <id>', 'tenant id'))
     .option('--storage <uri>', STORAGE_HELP)
     .option('--s3-endpoint <url>', S3_ENDPOINT_HELP)
-    .action((url: string, flags: CommonFlags & { tenant: string; storage?: string; s3Endpoint?: string }) =>
+    .option('--allow-private-network', PRIVATE_NETWORK_HELP)
+    .action((url: string, flags: CommonFlags & RuntimeOverrides & { tenant: string }) =>
       run('download', env, flags, (output, config) => runDownloadCommand(url, flags, config, output)),
     );
 
@@ -190,6 +193,7 @@ export function buildProgram(env: Env): Command {
     )
     .option('--storage <uri>', STORAGE_HELP)
     .option('--s3-endpoint <url>', S3_ENDPOINT_HELP)
+    .option('--allow-private-network', PRIVATE_NETWORK_HELP)
     .option('--provider <name>', PROVIDER_HELP)
     .addOption(
       new Option(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type Env } from '@astra/mining';
+import { ConfigError, MIN_YTDLP_VERSION, type Env } from '@astra/mining';
 import { DEFAULT_WORKER_SETTINGS, resolveWorkerConfig } from './config';
 
 const base = { cwd: '/srv/astra', hostname: 'box-1', pid: 4242 };
@@ -30,6 +30,7 @@ describe('resolveWorkerConfig', () => {
         allowPrivateNetwork: false,
         logLevel: 'info',
       },
+      toolMinimums: { ytDlp: MIN_YTDLP_VERSION },
       name: 'box-1-4242',
       concurrency: 1,
       http: { host: '0.0.0.0', port: 9464 },
@@ -57,6 +58,8 @@ describe('resolveWorkerConfig', () => {
         FFMPEG_PATH: '/opt/ffmpeg',
         FFPROBE_PATH: '/opt/ffprobe',
         ASTRA_ALLOWED_HOSTS: 'youtube.com, *.googlevideo.com',
+        ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+        ASTRA_MIN_YTDLP_VERSION: '2024.01.01',
         ASTRA_TMPDIR: 'tmp',
         WORKER_NAME: 'w-7',
         WORKER_CONCURRENCY: '3',
@@ -92,9 +95,10 @@ describe('resolveWorkerConfig', () => {
         tools: { ytDlpPath: '/opt/yt-dlp', ffmpegPath: '/opt/ffmpeg', ffprobePath: '/opt/ffprobe' },
         tmpRoot: '/srv/astra/tmp',
         allowedHosts: ['youtube.com', '*.googlevideo.com'],
-        allowPrivateNetwork: false,
+        allowPrivateNetwork: true,
         logLevel: 'debug',
       },
+      toolMinimums: { ytDlp: '2024.01.01' },
       tmpBase: '/srv/astra/tmp/astra-worker',
       name: 'w-7',
       concurrency: 3,

@@ -4,9 +4,11 @@ import {
   ConfigError,
   readVariable,
   resolveRuntimeConfig,
+  resolveToolMinimums,
   wholeNumber,
   type Env,
   type RuntimeConfig,
+  type ToolMinimums,
 } from '@astra/mining';
 import { z } from 'zod';
 
@@ -17,6 +19,8 @@ import { z } from 'zod';
  */
 export type WorkerConfig = {
   runtime: RuntimeConfig;
+  /** Minimum tool versions (`ASTRA_MIN_YTDLP_VERSION`): older ones are reported on /healthz and at start. */
+  toolMinimums: ToolMinimums;
   /** `$ASTRA_TMPDIR/astra-worker`: parent of this process's own temp dir. */
   tmpBase: string;
   /** BullMQ worker name stored on each job it processes (default `{hostname}-{pid}`). */
@@ -70,6 +74,7 @@ export function resolveWorkerConfig(
   const d = DEFAULT_WORKER_SETTINGS;
   return {
     runtime,
+    toolMinimums: resolveToolMinimums(env),
     tmpBase: path.join(runtime.tmpRoot, 'astra-worker'),
     name: readVariable(
       env,

@@ -1,3 +1,4 @@
+import { checkToolVersions, type ToolMinimums } from '@astra/mining';
 import type { HealthCheckResult } from './start-health-server';
 
 /** /healthz check of Redis: a PING answered within `timeoutMs`. */
@@ -12,15 +13,28 @@ export function redisCheck(client: { ping(): Promise<string> }, timeoutMs: numbe
 /**
  * /healthz check of yt-dlp and ffmpeg: their versions, probed once and cached (the binaries do not change
  * under a running process); a failed probe is not cached, so a fixed PATH shows up on the next request.
+ *
+ * A yt-dlp older than its minimum (`ASTRA_MIN_YTDLP_VERSION`) is reported as `outdated` and makes the answer
+ * `degraded`, still 200: sites may refuse it, but a restart cannot update the binary, and failing liveness would
+ * only make the orchestrator restart the whole fleet in a loop. The worker also warns about it at start.
  */
-export function toolsCheck(probe: () => Promise<Record<string, string>>): () => Promise<HealthCheckResult> {
-  let cached: Promise<Record<string, string>> | undefined;
+export function toolsCheck(
+  probe: () => Promise<Record<string, string>>,
+  minimums: ToolMinimums,
+): () => Promise<HealthCheckResult> {
+  let cached: Promise<HealthCheckResult> | undefined;
   return async () => {
-    cached ??= probe().catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
-    return { ok: true, ...(await cached) };
+    cached ??= probe().then(
+      (versions) => {
+        const outdated = checkToolVersions({ ytDlp: versions['ytDlp'] ?? '' }, minimums).map((w) => w.message);
+        return { ok: true, ...versions, ...(outdated.length > 0 ? { degraded: true, outdated } : {}) };
+      },
+      (error: unknown) => {
+        cached = undefined;
+        throw error;
+      },
+    );
+    return cached;
   };
 }
 

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@astra/contracts';
 
-export type HealthCheckResult = { ok: boolean } & Record<string, unknown>;
+/** `degraded`: works, but an operator should act (answered 200 with `status: "degraded"`). */
+export type HealthCheckResult = { ok: boolean; degraded?: boolean } & Record<string, unknown>;
 
 export type HealthServerOptions = {
   host: string;
@@ -54,7 +55,8 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HealthS
     const results = await Promise.all(names.map((name) => runCheck(options.checks[name])));
     const body = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const ok = results.every((result) => result?.ok === true);
-    send(res, ok ? 200 : 503, 'application/json', JSON.stringify({ status: ok ? 'ok' : 'fail', ...body }));
+    const status = !ok ? 'fail' : results.some((result) => result?.degraded === true) ? 'degraded' : 'ok';
+    send(res, ok ? 200 : 503, 'application/json', JSON.stringify({ status, ...body }));
     return;
   }
   if (pathname === '/readyz') {

@@ -7,7 +7,7 @@ import { probeTools } from '@astra/downloader';
 import { createPipeline, MINING_QUEUE } from '@astra/mining';
 import type { WorkerConfig } from './config';
 import { readRedisPersistence, redisCheck, toolsCheck, withTimeout } from './health-checks';
-import { startHealthServer, type HealthServer } from './start-health-server';
+import { startHealthServer, type HealthCheckResult, type HealthServer } from './start-health-server';
 import {
   createMiningProcessor,
   SHUTDOWN_ABORT_REASON,
@@ -130,11 +130,12 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
     .connect()
     .catch((error: unknown) => logger.debug({ err: error }, 'health check Redis connection failed'));
   const probe = options.probeTools ?? (() => probeTools({ ...config.runtime.tools, logger }));
+  const toolsHealth = toolsCheck(probe, config.toolMinimums);
 
   const http = await startHealthServer({
     host: config.http.host,
     port: config.http.port,
-    checks: { redis: redisCheck(healthRedis, REDIS_CHECK_TIMEOUT_MS), tools: toolsCheck(probe) },
+    checks: { redis: redisCheck(healthRedis, REDIS_CHECK_TIMEOUT_MS), tools: toolsHealth },
     isReady: () => !shuttingDown && worker.isRunning(),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     logger,
@@ -150,6 +151,12 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<I
       'REDIS HAS NO PERSISTENCE (no AOF, no RDB): a Redis restart loses every queued job. Turn on appendonly (or save) on the Redis server.',
     );
   }
+  const tools: HealthCheckResult = await toolsHealth().catch((error: unknown) => ({
+    ok: false,
+    error: (error as Error).message,
+  }));
+  const outdated = Array.isArray(tools['outdated']) ? (tools['outdated'] as string[]) : [];
+  for (const message of outdated) logger.warn({ tools }, message);
   logger.info(
     {
       queue: MINING_QUEUE,

@@ -3,6 +3,7 @@ export type DownloadErrorCode =
   | 'invalid_url'
   | 'invalid_options'
   | 'host_not_allowed'
+  | 'address_not_allowed'
   | 'not_found'
   | 'unavailable'
   | 'forbidden'
@@ -22,6 +23,7 @@ export const RETRYABLE_BY_CODE: Readonly<Record<DownloadErrorCode, boolean>> = {
   invalid_url: false,
   invalid_options: false,
   host_not_allowed: false,
+  address_not_allowed: false,
   not_found: false,
   unavailable: true,
   forbidden: true,

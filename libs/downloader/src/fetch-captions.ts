@@ -4,21 +4,22 @@ import path from 'node:path';
 import { buildCaptionsArgs, CAPTIONS_STEM, checkExtraYtDlpArgs } from './build-tool-args';
 import { DownloadError } from './errors';
 import { createJobDir, removeJobDir } from './job-dir';
+import { resolveEgressPolicy, type EgressPolicyOptions, type ResolvedEgressPolicy } from './egress-policy';
 import { createJobSignal, toJobError } from './job-signal';
 import { silentLogger, type CaptionTrack, type Logger } from './model';
 import { parseYtDlpLine, type YtDlpSubtitles } from './parse-yt-dlp-line';
 import { redactText, redactUrl } from '@astra/contracts';
 import { requirePositive } from './require-positive';
 import { runTool } from './run-tool';
+import { egressRefusalError, startEgressProxy, type EgressProxy } from './start-egress-proxy';
 import { missingOutputError, toolFailureError } from './tool-failure-error';
 import { validateMediaUrl } from './validate-media-url';
 
-export type FetchCaptionsOptions = {
+export type FetchCaptionsOptions = EgressPolicyOptions & {
   /** yt-dlp `--sub-langs` entries: language keys or regexes (`es`, `es-419`, `es.*`). */
   languages: readonly string[];
   tmpRoot?: string;
   ytDlpPath?: string;
-  allowedHosts?: readonly string[];
   socketTimeoutSec?: number;
   timeoutMs?: number;
   /** Largest caption file read (`too_large` beyond). */
@@ -31,6 +32,7 @@ export type FetchCaptionsOptions = {
 export const DEFAULT_FETCH_CAPTIONS_OPTIONS = {
   ytDlpPath: 'yt-dlp',
   allowedHosts: [] as readonly string[],
+  allowPrivateNetwork: false,
   socketTimeoutSec: 30,
   timeoutMs: 5 * 60 * 1000,
   maxBytes: 20 * 1024 * 1024,
@@ -41,7 +43,7 @@ export type ResolvedFetchCaptionsOptions = {
   languages: readonly string[];
   tmpRoot: string;
   ytDlpPath: string;
-  allowedHosts: readonly string[];
+  egress: ResolvedEgressPolicy;
   socketTimeoutSec: number;
   timeoutMs: number;
   maxBytes: number;
@@ -67,7 +69,7 @@ export function resolveFetchCaptionsOptions(options: FetchCaptionsOptions): Reso
     languages: options.languages,
     tmpRoot: path.resolve(options.tmpRoot ?? os.tmpdir()),
     ytDlpPath: options.ytDlpPath ?? d.ytDlpPath,
-    allowedHosts: options.allowedHosts ?? d.allowedHosts,
+    egress: resolveEgressPolicy(options),
     socketTimeoutSec: requirePositive('socketTimeoutSec', options.socketTimeoutSec ?? d.socketTimeoutSec),
     timeoutMs: requirePositive('timeoutMs', options.timeoutMs ?? d.timeoutMs),
     maxBytes: requirePositive('maxBytes', options.maxBytes ?? d.maxBytes),
@@ -86,7 +88,7 @@ export function resolveFetchCaptionsOptions(options: FetchCaptionsOptions): Reso
  */
 export async function fetchCaptions(url: string, options: FetchCaptionsOptions): Promise<CaptionTrack[]> {
   const resolved = resolveFetchCaptionsOptions(options);
-  validateMediaUrl(url, resolved.allowedHosts);
+  validateMediaUrl(url, resolved.egress.allowedHosts);
   const { logger } = resolved;
   const job = createJobSignal({
     ...(resolved.signal ? { signal: resolved.signal } : {}),
@@ -94,9 +96,18 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
     what: `caption download of ${redactUrl(url)}`,
   });
   let jobDir: string | undefined;
+  let proxy: EgressProxy | undefined;
   try {
     if (job.signal.aborted) throw toJobError(job.signal.reason, job.signal, 'caption download');
     jobDir = await createJobDir(resolved.tmpRoot);
+    proxy = await startEgressProxy({
+      policy: resolved.egress,
+      connectTimeoutMs: resolved.socketTimeoutSec * 1000,
+      // Pages and player scripts come through too: the caption files themselves are bounded when read.
+      maxResponseBytes: Math.max(resolved.maxBytes, 64 * 1024 * 1024),
+      logger,
+      onRefusal: (refusal) => job.fail(egressRefusalError(refusal)),
+    });
     let subs: YtDlpSubtitles | undefined;
     const onLine = (line: string) => {
       const parsed = parseYtDlpLine(line);
@@ -111,6 +122,7 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
         url,
         jobDir,
         socketTimeoutSec: resolved.socketTimeoutSec,
+        proxyUrl: proxy.url,
         languages: resolved.languages,
         extraArgs: resolved.extraYtDlpArgs,
       }),
@@ -144,6 +156,7 @@ export async function fetchCaptions(url: string, options: FetchCaptionsOptions):
     throw toJobError(error, job.signal, 'caption download');
   } finally {
     job.dispose();
+    await proxy?.close();
     if (jobDir) await removeJobDir(jobDir, logger);
   }
 }

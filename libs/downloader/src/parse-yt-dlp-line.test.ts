@@ -23,11 +23,7 @@ describe('parseYtDlpLine', () => {
     });
   });
 
-  it('reads the final path and the subtitle list', () => {
-    expect(parseYtDlpLine('ASTRA-FILE /tmp/astra-dl-x/source.webm')).toEqual({
-      kind: 'file',
-      path: '/tmp/astra-dl-x/source.webm',
-    });
+  it('reads the subtitle list', () => {
     const subs = parseYtDlpLine(
       'ASTRA-SUBS {"requested_subtitles": {"es": {"ext": "json3", "url": "u"}, "en": {"ext": "vtt"}}, "subtitles": {"en": []}}',
     );
@@ -46,7 +42,7 @@ describe('parseYtDlpLine', () => {
     'ASTRA-META {not json',
     'ASTRA-META {"title": "no id"}',
     'ASTRA-PROGRESS []',
-    'ASTRA-FILE NA',
+    'ASTRA-FILE /tmp/astra-dl-x/source.webm',
     'WARNING: [generic] Falling back on generic information extractor',
   ])('treats %j as other output', (line) => {
     expect(parseYtDlpLine(line)).toEqual({ kind: 'other' });

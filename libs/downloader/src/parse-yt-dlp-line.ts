@@ -19,7 +19,6 @@ export type YtDlpSubtitles = {
 export type YtDlpLine =
   | { kind: 'meta'; meta: YtDlpMeta }
   | { kind: 'progress'; progress: YtDlpProgress }
-  | { kind: 'file'; path: string }
   | { kind: 'subs'; subs: YtDlpSubtitles }
   | { kind: 'other' };
 
@@ -32,10 +31,6 @@ export function parseYtDlpLine(line: string): YtDlpLine {
   if (line.startsWith(LINE_PREFIX.meta)) {
     const parsed = ytDlpMetaSchema.safeParse(parseJson(line.slice(LINE_PREFIX.meta.length)));
     return parsed.success ? { kind: 'meta', meta: parsed.data } : { kind: 'other' };
-  }
-  if (line.startsWith(LINE_PREFIX.file)) {
-    const path = line.slice(LINE_PREFIX.file.length);
-    return path.length > 0 && path !== 'NA' ? { kind: 'file', path } : { kind: 'other' };
   }
   if (line.startsWith(LINE_PREFIX.subs)) {
     const parsed = ytDlpSubtitlesSchema.safeParse(parseJson(line.slice(LINE_PREFIX.subs.length)));

@@ -3,12 +3,18 @@ import { createJobSignal } from './job-signal';
 import { silentLogger, type Logger, type ToolVersions } from './model';
 import { runTool } from './run-tool';
 import type { ToolName } from './classify-tool-failure';
+import { identifyExecutable, readVersionCache, writeVersionCache } from './tool-version-cache';
 
 export type ProbeToolsOptions = {
   ytDlpPath?: string;
   ffmpegPath?: string;
   ffprobePath?: string;
   timeoutMs?: number;
+  /**
+   * A JSON file remembering each binary's version by its identity (real path, inode, size, mtime), so that a
+   * CLI run does not start Python just for `yt-dlp --version`. Only trusted when owned by this user.
+   */
+  cacheFile?: string;
   signal?: AbortSignal;
   logger?: Logger;
 };
@@ -22,7 +28,10 @@ export const DEFAULT_PROBE_TOOLS_OPTIONS = {
 
 const MAX_VERSION_CHARS = 200;
 
-/** Runs `yt-dlp --version`, `ffmpeg -version` and `ffprobe -version`; throws `tool_missing` when one is absent. */
+/**
+ * Runs `yt-dlp --version`, `ffmpeg -version` and `ffprobe -version` (or reads them from `cacheFile` for the
+ * same binaries); throws `tool_missing` when one is absent.
+ */
 export async function probeTools(options: ProbeToolsOptions = {}): Promise<ToolVersions> {
   const ytDlpPath = options.ytDlpPath ?? DEFAULT_PROBE_TOOLS_OPTIONS.ytDlpPath;
   const ffmpegPath = options.ffmpegPath ?? DEFAULT_PROBE_TOOLS_OPTIONS.ffmpegPath;
@@ -33,12 +42,28 @@ export async function probeTools(options: ProbeToolsOptions = {}): Promise<ToolV
     timeoutMs: options.timeoutMs ?? DEFAULT_PROBE_TOOLS_OPTIONS.timeoutMs,
     what: 'tool version check',
   });
+  const cache = options.cacheFile === undefined ? undefined : await readVersionCache(options.cacheFile);
+  let learned = false;
+  const version = async (tool: ToolName, file: string, args: string[]): Promise<string> => {
+    const identity = cache === undefined ? undefined : await identifyExecutable(tool, file);
+    const cached = identity === undefined ? undefined : cache?.get(identity);
+    if (cached !== undefined) return cached;
+    const probed = await readVersion(tool, file, args, job.signal, logger);
+    if (identity !== undefined && cache !== undefined) {
+      cache.set(identity, probed);
+      learned = true;
+    }
+    return probed;
+  };
   try {
     const [ytDlp, ffmpeg, ffprobe] = await Promise.all([
-      readVersion('yt-dlp', ytDlpPath, ['--version'], job.signal, logger),
-      readVersion('ffmpeg', ffmpegPath, ['-version'], job.signal, logger),
-      readVersion('ffprobe', ffprobePath, ['-version'], job.signal, logger),
+      version('yt-dlp', ytDlpPath, ['--version']),
+      version('ffmpeg', ffmpegPath, ['-version']),
+      version('ffprobe', ffprobePath, ['-version']),
     ]);
+    if (learned && cache !== undefined && options.cacheFile !== undefined) {
+      await writeVersionCache(options.cacheFile, cache);
+    }
     return { ytDlp, ffmpeg, ffprobe };
   } finally {
     job.dispose();

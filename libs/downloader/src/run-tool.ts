@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { DownloadError, isDownloadError } from './errors';
 import type { Logger } from './model';
 import { redactText } from '@astra/contracts';
@@ -25,6 +25,26 @@ export type RunToolOptions = {
   logger: Logger;
 };
 
+export type StartToolOptions = RunToolOptions & {
+  /** `pipe`: the caller writes the tool's standard input through `ToolProcess.stdin` (default `ignore`). */
+  stdin?: 'ignore' | 'pipe';
+  /** `raw`: the caller consumes the bytes of `ToolProcess.stdout` (then `onStdoutLine` is not called). */
+  stdout?: 'lines' | 'raw';
+  /** What of a stderr line goes into `stderrTail` (e.g. without informational lines); `undefined` drops it. */
+  toStderrTail?: (line: string) => string | undefined;
+};
+
+/** A started tool: its pipes (when asked for) and its outcome. */
+export type ToolProcess = {
+  pid: number | undefined;
+  /** With `stdin: 'pipe'`: write to it, then end it. Write errors (the tool exited) are swallowed here. */
+  stdin: Writable | undefined;
+  /** With `stdout: 'raw'`: must be consumed, or the tool blocks once the pipe is full. */
+  stdout: Readable | undefined;
+  /** Settles as `runTool` does, once the tool exited and its output was read. */
+  result: Promise<RunToolResult>;
+};
+
 export type RunToolResult = {
   exitCode: number;
   /** Redacted command line. */
@@ -42,18 +62,34 @@ const DEFAULT_KILL_GRACE_MS = 3000;
  * Resolves with the exit code (non-zero included: the caller classifies the failure); throws DownloadError
  * `tool_missing` when the binary cannot be started, or the abort reason once the whole group is dead.
  */
-export async function runTool(options: RunToolOptions): Promise<RunToolResult> {
+export function runTool(options: RunToolOptions): Promise<RunToolResult> {
+  return startTool(options).result;
+}
+
+/**
+ * `runTool` with access to the tool's pipes: `stdin: 'pipe'` to feed it, `stdout: 'raw'` to read its bytes. The
+ * abort, kill and error rules are those of `runTool`.
+ */
+export function startTool(options: StartToolOptions): ToolProcess {
   const { tool, file, args, signal, logger } = options;
   const command = formatCommand(file, args);
-  if (signal.aborted) throw abortError(signal.reason, { command, stderrTail: '' });
+  if (signal.aborted) {
+    return {
+      pid: undefined,
+      stdin: undefined,
+      stdout: undefined,
+      result: Promise.reject(abortError(signal.reason, { command, stderrTail: '' })),
+    };
+  }
 
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
   const tailChars = options.stderrTailChars ?? DEFAULT_STDERR_TAIL_CHARS;
+  const rawStdout = options.stdout === 'raw';
   let stderrTail = '';
 
   const subprocess = execa(file, args, {
     detached: true,
-    stdin: 'ignore',
+    stdin: options.stdin === 'pipe' ? 'pipe' : 'ignore',
     stdout: 'pipe',
     stderr: 'pipe',
     buffer: false,
@@ -63,6 +99,8 @@ export async function runTool(options: RunToolOptions): Promise<RunToolResult> {
   });
   const pid = subprocess.pid;
   logger.debug({ tool, pid, command }, 'spawned');
+  // EPIPE when the tool exits before reading everything: its exit code says what happened.
+  subprocess.stdin?.on('error', () => undefined);
 
   const killGroup = (killSignal: NodeJS.Signals) => {
     if (pid === undefined) return;
@@ -93,42 +131,52 @@ export async function runTool(options: RunToolOptions): Promise<RunToolResult> {
   };
   const onStdoutLine = guard(options.onStdoutLine);
   const onStderrLine = guard(options.onStderrLine);
-  const stdoutDone = consumeLines(subprocess.stdout, maxLineChars, onStdoutLine);
+  const stdoutDone = rawStdout ? Promise.resolve() : consumeLines(subprocess.stdout, maxLineChars, onStdoutLine);
+  const toTail = options.toStderrTail ?? ((line: string) => line);
   const stderrDone = consumeLines(subprocess.stderr, maxLineChars, (line) => {
-    stderrTail = `${stderrTail}${line}\n`.slice(-tailChars);
+    const kept = toTail(line);
+    if (kept !== undefined) stderrTail = `${stderrTail}${kept}\n`.slice(-tailChars);
     onStderrLine(line);
   });
 
-  try {
-    const [result] = await Promise.all([subprocess, stdoutDone, stderrDone]);
-    if (signal.aborted) throw abortError(signal.reason, { command, stderrTail: redactText(stderrTail) });
-    if (handlerError !== undefined) throw handlerError;
-    if (result.exitCode === undefined) {
-      const spawnCode = errnoCode(result.cause);
-      if (spawnCode === 'ENOENT' || spawnCode === 'EACCES') {
-        throw new DownloadError('tool_missing', `${tool} could not be started (${spawnCode}): ${file}`, {
-          cause: result.cause,
-          command,
-        });
+  const result = (async (): Promise<RunToolResult> => {
+    try {
+      const [outcome] = await Promise.all([subprocess, stdoutDone, stderrDone]);
+      if (signal.aborted) throw abortError(signal.reason, { command, stderrTail: redactText(stderrTail) });
+      if (handlerError !== undefined) throw handlerError;
+      if (outcome.exitCode === undefined) {
+        const spawnCode = errnoCode(outcome.cause);
+        if (spawnCode === 'ENOENT' || spawnCode === 'EACCES') {
+          throw new DownloadError('tool_missing', `${tool} could not be started (${spawnCode}): ${file}`, {
+            cause: outcome.cause,
+            command,
+          });
+        }
+        throw new DownloadError(
+          'tool_failed',
+          `${tool} ended without an exit code${outcome.signal ? ` (${outcome.signal})` : ''}`,
+          {
+            cause: outcome.cause,
+            command,
+            ...(outcome.signal ? { signal: outcome.signal } : {}),
+            stderrTail: redactText(stderrTail),
+          },
+        );
       }
-      throw new DownloadError(
-        'tool_failed',
-        `${tool} ended without an exit code${result.signal ? ` (${result.signal})` : ''}`,
-        {
-          cause: result.cause,
-          command,
-          ...(result.signal ? { signal: result.signal } : {}),
-          stderrTail: redactText(stderrTail),
-        },
-      );
+      return { exitCode: outcome.exitCode, command, stderrTail: redactText(stderrTail) };
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      if (forceKillTimer) clearTimeout(forceKillTimer);
+      // Anything of the group that outlived its leader after an abort (e.g. an ffmpeg child finishing gracefully).
+      if (signal.aborted || handlerError !== undefined) killGroup('SIGKILL');
     }
-    return { exitCode: result.exitCode, command, stderrTail: redactText(stderrTail) };
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    if (forceKillTimer) clearTimeout(forceKillTimer);
-    // Anything of the group that outlived its leader after an abort (e.g. an ffmpeg child finishing gracefully).
-    if (signal.aborted || handlerError !== undefined) killGroup('SIGKILL');
-  }
+  })();
+  return {
+    pid,
+    stdin: subprocess.stdin ?? undefined,
+    stdout: rawStdout ? (subprocess.stdout ?? undefined) : undefined,
+    result,
+  };
 }
 
 function consumeLines(stream: Readable | null, maxLineChars: number, onLine: (line: string) => void): Promise<void> {

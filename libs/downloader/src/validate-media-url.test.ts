@@ -11,6 +11,9 @@ describe('validateMediaUrl', () => {
     ['https://WWW.YouTube.com./watch?v=x', ['youtube.com']],
     ['https://media.example.org/a.mp3', ['*.example.org']],
     ['https://any.host/a.mp3', []],
+    ['http://alice:url%20pass@media.example.org/s.webm?sig=1', undefined],
+    ['http://[::1]:8080/a.webm', undefined],
+    ['https://ayuntamiento-de-cádiz.es/pleno.mp4', undefined],
   ])('accepts %s (allowed: %j)', (url, allowed) => {
     expect(validateMediaUrl(url, allowed).href).toBe(new URL(url).href);
   });
@@ -29,6 +32,15 @@ describe('validateMediaUrl', () => {
     ['host not allowed', 'https://evil.example/a.mp3', ['youtube.com'], 'host_not_allowed'],
     ['suffix trick', 'https://notyoutube.com/watch?v=x', ['youtube.com'], 'host_not_allowed'],
     ['allowed host as subdomain of another', 'https://youtube.com.evil.example/x', ['youtube.com'], 'host_not_allowed'],
+    ['backslash userinfo trick', 'http://youtube.com\\@127.0.0.1:8080/s.webm', ['youtube.com'], 'invalid_url'],
+    ['backslash in the path', 'http://example.org/a\\b.webm', undefined, 'invalid_url'],
+    ['two @', 'http://a@youtube.com@127.0.0.1/s.webm', undefined, 'invalid_url'],
+    ['odd userinfo', 'http://you tube@127.0.0.1/', undefined, 'invalid_url'],
+    ['decimal IPv4', 'http://2130706433:8080/s.webm', undefined, 'invalid_url'],
+    ['hex IPv4', 'http://0x7f000001/s.webm', undefined, 'invalid_url'],
+    ['octal IPv4', 'http://0177.0.0.1/s.webm', undefined, 'invalid_url'],
+    ['short IPv4', 'http://127.1/s.webm', undefined, 'invalid_url'],
+    ['percent-encoded host', 'http://%31%32%37.0.0.1/s.webm', undefined, 'invalid_url'],
   ])('rejects %s with %s', (_label, url, allowed, code) => {
     expect(() => validateMediaUrl(url, allowed)).toThrow(
       expect.objectContaining({ name: 'DownloadError', code, retryable: false }),

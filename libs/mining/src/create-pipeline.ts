@@ -42,6 +42,7 @@ export function createPipeline(config: RuntimeConfig, options: PipelineOptions =
     download: {
       ...config.tools,
       ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+      allowPrivateNetwork: config.allowPrivateNetwork,
     },
     ...(options.align ? { align: options.align } : {}),
     tmpRoot,
@@ -70,6 +71,7 @@ function createTranscriptSource(config: RuntimeConfig, tmpRoot: string, logger: 
         logger,
         ...(config.tools.ytDlpPath ? { ytDlpPath: config.tools.ytDlpPath } : {}),
         ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+        allowPrivateNetwork: config.allowPrivateNetwork,
       });
     case 'file':
       return createFileSource();

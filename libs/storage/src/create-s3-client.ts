@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import { describeValue } from '@astra/contracts';
 import { StorageError } from './errors';
+import { loadClientS3 } from './load-aws-sdk';
 
 export interface S3Credentials {
   accessKeyId: string;
@@ -64,5 +65,6 @@ export function createS3Client(options: CreateS3ClientOptions = {}): S3Client {
     config.forcePathStyle = options.forcePathStyle ?? false;
   }
   if (options.credentials !== undefined) config.credentials = { ...options.credentials };
-  return new S3Client(config);
+  const { S3Client: Client } = loadClientS3();
+  return new Client(config);
 }

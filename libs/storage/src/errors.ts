@@ -10,6 +10,7 @@ export type StorageErrorCode =
   | 'access_denied'
   | 'unavailable'
   | 'aborted'
+  | 'no_space'
   | 'io';
 
 export interface StorageErrorOptions {
@@ -19,7 +20,7 @@ export interface StorageErrorOptions {
 }
 
 /** Codes that are worth retrying unless the caller says otherwise. */
-const RETRYABLE_BY_DEFAULT: ReadonlySet<StorageErrorCode> = new Set(['unavailable']);
+const RETRYABLE_BY_DEFAULT: ReadonlySet<StorageErrorCode> = new Set(['unavailable', 'no_space']);
 
 /**
  * The only error class this lib throws. `message` is one sentence without credentials;

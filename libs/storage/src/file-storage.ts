@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, open, readdir, realpath, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -14,13 +15,14 @@ import type {
   GetOptions,
   ObjectInfo,
   PutBody,
+  PutFileOptions,
   PutOptions,
   PutResult,
   Storage,
 } from './model';
 import { openLocalFile } from './open-local-file';
 import { assertMaxBytes, readBounded, tooLarge } from './read-bounded';
-import { isTempName, writeFileAtomic } from './write-file-atomic';
+import { isTempName, syncDirectory, writeFileAtomic } from './write-file-atomic';
 import { writeObjectToFile } from './write-object-to-file';
 
 export interface FileStorageOptions {
@@ -47,6 +49,23 @@ function guardObjectStream(stream: Readable, key: string, signal: AbortSignal | 
     ...(signal === undefined ? {} : { signal }),
     mapError: (error) => mapFsError(error, context),
   });
+}
+
+/**
+ * SHA-256 of an open file from its start, read into one reused buffer (fresh large buffers per read cost
+ * several times the CPU in page faults and garbage collection). The handle stays open.
+ */
+async function hashHandle(handle: FileHandle, signal: AbortSignal | undefined): Promise<string> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  for (let position = 0; ;) {
+    signal?.throwIfAborted();
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) break;
+    hash.update(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return hash.digest('hex');
 }
 
 interface ListEntry {
@@ -82,10 +101,14 @@ export class FileStorage implements Storage {
     return pathToFileURL(this.pathFor(key)).href;
   }
 
-  async putFile(key: string, path: string, options: PutOptions = {}): Promise<PutResult> {
+  async putFile(key: string, path: string, options: PutFileOptions = {}): Promise<PutResult> {
     const target = this.pathFor(key);
     assertPutOptions(options, key);
     throwIfAborted(options.signal, key);
+    if (options.move === true) {
+      const moved = await this.moveIntoPlace(key, target, path, options);
+      if (moved !== undefined) return moved;
+    }
     const { stream } = await openLocalFile(path, key);
     return this.write(key, target, stream, options);
   }
@@ -218,16 +241,79 @@ export class FileStorage implements Storage {
       throwIfAborted(signal, key);
       await mkdir(this.root, { recursive: true });
       await this.assertParentInside(key, path);
-      const bytes = await writeFileAtomic(path, body, {
+      const written = await writeFileAtomic(path, body, {
         mkdir: true,
         logger: this.logger,
+        sha256: options.sha256 === true,
         ...(signal === undefined ? {} : { signal }),
       });
-      this.logger.debug({ key, bytes }, 'stored object');
-      return { key, uri: pathToFileURL(path).href, bytes };
+      this.logger.debug({ key, bytes: written.bytes }, 'stored object');
+      return { key, uri: pathToFileURL(path).href, ...written };
     } catch (error) {
       if (!(body instanceof Uint8Array)) body.destroy();
-      throw mapFsError(error, { operation: 'write', key, writing: true, ...(signal === undefined ? {} : { signal }) });
+      throw mapFsError(error, {
+        operation: 'write',
+        key,
+        path,
+        writing: true,
+        ...(signal === undefined ? {} : { signal }),
+      });
+    }
+  }
+
+  /**
+   * `putFile` with `move`: fsync the file (hashing it meanwhile, from the page cache, when asked), rename it
+   * over the target, fsync the folder. Atomic like every write: readers see the old object or the whole new
+   * one. `undefined` when the file is on another file system (EXDEV): the caller copies it instead.
+   */
+  private async moveIntoPlace(
+    key: string,
+    target: string,
+    source: string,
+    options: PutFileOptions,
+  ): Promise<PutResult | undefined> {
+    const { signal } = options;
+    try {
+      const info = await lstat(source);
+      if (!info.isFile()) {
+        throw new StorageError('invalid_argument', `Cannot upload ${JSON.stringify(source)}: not a regular file.`, {
+          key,
+        });
+      }
+      await mkdir(this.root, { recursive: true });
+      await this.assertParentInside(key, target);
+      await mkdir(dirname(target), { recursive: true });
+      const handle = await open(source, 'r');
+      let sha256: string | undefined;
+      try {
+        const hashing = options.sha256 === true ? hashHandle(handle, signal) : Promise.resolve(undefined);
+        [sha256] = await Promise.all([hashing, handle.sync()]);
+      } finally {
+        await handle.close();
+      }
+      throwIfAborted(signal, key);
+      try {
+        await rename(source, target);
+      } catch (error) {
+        if (errnoOf(error) === 'EXDEV') return undefined;
+        throw error;
+      }
+      await syncDirectory(dirname(target));
+      this.logger.debug({ key, bytes: info.size, moved: true }, 'stored object');
+      return {
+        key,
+        uri: pathToFileURL(target).href,
+        bytes: info.size,
+        ...(sha256 === undefined ? {} : { sha256 }),
+      };
+    } catch (error) {
+      throw mapFsError(error, {
+        operation: 'write',
+        key,
+        path: target,
+        writing: true,
+        ...(signal === undefined ? {} : { signal }),
+      });
     }
   }
 

@@ -6,6 +6,7 @@ export type {
   GetOptions,
   ObjectInfo,
   PutBody,
+  PutFileOptions,
   PutOptions,
   PutResult,
   Storage,

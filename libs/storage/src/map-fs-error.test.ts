@@ -19,7 +19,6 @@ describe('mapFsError', () => {
     ['EROFS', true, 'access_denied'],
     ['EMFILE', false, 'unavailable'],
     ['EBUSY', true, 'unavailable'],
-    ['ENOSPC', true, 'io'],
     ['EIO', false, 'io'],
     ['ABORT_ERR', true, 'aborted'],
   ])('%s (writing: %s) → %s', (code, writing, expected) => {
@@ -30,6 +29,26 @@ describe('mapFsError', () => {
     expect(mapped.cause).toBe(error);
     expect(mapped.message).toBe(
       `File storage write of "a/b" failed (${code}).`.replace(/failed \(ABORT_ERR\)\./, 'was aborted.'),
+    );
+  });
+
+  it.each([
+    ['ENOSPC', 'the disk is full'],
+    ['EDQUOT', 'the disk quota is exceeded'],
+  ])('%s → no_space, retryable, saying where', (code, what) => {
+    const error = fsError(code);
+    const mapped = mapFsError(error, { operation: 'write', key: 'a/b', path: '/no/such/dir/a/b', writing: true });
+    expect(mapped).toMatchObject({ code: 'no_space', retryable: true, key: 'a/b' });
+    expect(mapped.cause).toBe(error);
+    // The nearest existing ancestor of this path is /, which is its own mount point.
+    expect(mapped.message).toBe(
+      `File storage write of "a/b" failed: ${what} (${code}) writing "/no/such/dir/a/b" on the file system mounted at "/".`,
+    );
+  });
+
+  it('says the disk is full without a path when none is known', () => {
+    expect(mapFsError(fsError('ENOSPC'), { operation: 'write', key: 'k' }).message).toBe(
+      'File storage write of "k" failed: the disk is full (ENOSPC).',
     );
   });
 

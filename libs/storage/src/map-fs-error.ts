@@ -1,9 +1,12 @@
 import { StorageError, type StorageErrorCode } from './errors';
+import { findMountPoint } from './find-mount-point';
 
 export interface FsErrorContext {
   /** What was being done, e.g. `read`, `write`, `list`. */
   operation: string;
   key?: string;
+  /** The local path written or read; named in a disk-full message (local paths are not secrets). */
+  path?: string;
   signal?: AbortSignal;
   /** Writing: a file where a folder must go (or the reverse) is a `conflict`, not `not_found`. */
   writing?: boolean;
@@ -23,8 +26,13 @@ const CODES: Readonly<Record<string, StorageErrorCode>> = {
   ENFILE: 'unavailable',
   EAGAIN: 'unavailable',
   EBUSY: 'unavailable',
+  ENOSPC: 'no_space',
+  EDQUOT: 'no_space',
   ABORT_ERR: 'aborted',
 };
+
+/** Codes worth retrying: the condition may clear (descriptors freed, space freed). */
+const RETRYABLE: ReadonlySet<StorageErrorCode> = new Set(['unavailable', 'no_space']);
 
 function errnoCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -35,7 +43,9 @@ function errnoCode(error: unknown): string | undefined {
 /**
  * Turns a Node fs error into a `StorageError`: ENOENT/ENOTDIR/EISDIR → `not_found`,
  * EACCES/EPERM/EROFS → `access_denied`, EMFILE/ENFILE/EAGAIN/EBUSY → `unavailable` (retryable),
- * an abort → `aborted`, a file/folder clash while writing → `conflict`, anything else (ENOSPC, EIO…) → `io`. The message names the key, not the path.
+ * ENOSPC/EDQUOT → `no_space` (retryable; the message says where), an abort → `aborted`, a
+ * file/folder clash while writing → `conflict`, anything else (EIO…) → `io`. The message names the
+ * key, and for a full disk the path and its mount point.
  */
 export function mapFsError(error: unknown, context: FsErrorContext): StorageError {
   if (error instanceof StorageError) return error;
@@ -48,13 +58,21 @@ export function mapFsError(error: unknown, context: FsErrorContext): StorageErro
       ? 'conflict'
       : ((errno !== undefined ? CODES[errno] : undefined) ?? 'io');
   const target = context.key === undefined ? '' : ` of ${JSON.stringify(context.key)}`;
-  const message =
-    code === 'aborted'
-      ? `File storage ${context.operation}${target} was aborted.`
-      : `File storage ${context.operation}${target} failed${errno === undefined ? '' : ` (${errno})`}.`;
+  let message: string;
+  if (code === 'aborted') message = `File storage ${context.operation}${target} was aborted.`;
+  else if (code === 'no_space')
+    message = `File storage ${context.operation}${target} failed: ${noSpaceReason(errno, context.path)}`;
+  else message = `File storage ${context.operation}${target} failed${errno === undefined ? '' : ` (${errno})`}.`;
   return new StorageError(code, message, {
     cause: error,
-    retryable: code === 'unavailable',
+    retryable: RETRYABLE.has(code),
     ...(context.key === undefined ? {} : { key: context.key }),
   });
+}
+
+function noSpaceReason(errno: string | undefined, path: string | undefined): string {
+  const what = errno === 'EDQUOT' ? 'the disk quota is exceeded' : 'the disk is full';
+  if (path === undefined) return `${what} (${errno}).`;
+  const mount = findMountPoint(path);
+  return `${what} (${errno}) writing ${JSON.stringify(path)}${mount === undefined ? '' : ` on the file system mounted at ${JSON.stringify(mount)}`}.`;
 }

@@ -15,6 +15,17 @@ export interface PutOptions {
   signal?: AbortSignal;
   /** User metadata (S3 `x-amz-meta-*`; ignored by the file backend). Names: [A-Za-z0-9_-], values: printable ASCII. */
   metadata?: Record<string, string>;
+  /** Also return the SHA-256 of the bytes written, computed while they are read (`PutResult.sha256`). */
+  sha256?: boolean;
+}
+
+export interface PutFileOptions extends PutOptions {
+  /**
+   * The caller gives the file up: the file backend renames it into place when it is on the same file
+   * system (fsync, rename, fsync of the folder: no copy), else copies it; S3 uploads it. Do not use the file
+   * afterwards (it may or may not still be at its path).
+   */
+  move?: boolean;
 }
 
 export interface PutResult {
@@ -23,6 +34,8 @@ export interface PutResult {
   /** Bytes actually written. */
   bytes: number;
   etag?: string;
+  /** Hex SHA-256 of the bytes written, when `sha256: true` was asked for. */
+  sha256?: string;
 }
 
 export interface GetOptions {
@@ -51,8 +64,8 @@ export interface Storage {
   readonly uri: string;
   /** The URI of one object: `s3://astra-raw/mining/t/<uuid>.wav`, `file:///abs/dir/mining/t/<uuid>.wav`. */
   uriFor(key: string): string;
-  /** Upload a local file (multipart on S3). */
-  putFile(key: string, path: string, options?: PutOptions): Promise<PutResult>;
+  /** Upload a local file (multipart on S3); `move` lets the file backend rename it into place. */
+  putFile(key: string, path: string, options?: PutFileOptions): Promise<PutResult>;
   /** Upload bytes, a string or a stream (streams use a multipart upload on S3). */
   put(key: string, body: PutBody, options?: PutOptions): Promise<PutResult>;
   /** The object as a stream; `StorageError('not_found')` when absent. Stream errors are StorageErrors too. */

@@ -1,14 +1,5 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertKey, assertKeyPrefix, isKey } from './assert-key';
@@ -19,6 +10,7 @@ import { describeValue } from '@astra/contracts';
 import { StorageError } from './errors';
 import { guardReadStream } from './guard-read-stream';
 import { silentLogger, type Logger } from '@astra/contracts';
+import { loadClientS3, loadLibStorage } from './load-aws-sdk';
 import { mapS3Error } from './map-s3-error';
 import type {
   GetBytesOptions,
@@ -26,6 +18,7 @@ import type {
   GetOptions,
   ObjectInfo,
   PutBody,
+  PutFileOptions,
   PutOptions,
   PutResult,
   Storage,
@@ -140,6 +133,7 @@ function scopeClient(
 ): S3Client {
   // Object.create keeps `config` (read by lib-storage) and everything else of the real client.
   const scoped: S3Client = Object.create(client);
+  const { CreateMultipartUploadCommand, CompleteMultipartUploadCommand } = loadClientS3();
   const send = async (command: SendCommand): Promise<unknown> => {
     try {
       const cancellable =
@@ -189,7 +183,8 @@ export class S3Storage implements Storage {
     return `s3://${this.bucket}/${this.objectKey(key)}`;
   }
 
-  async putFile(key: string, path: string, options: PutOptions = {}): Promise<PutResult> {
+  /** Uploads the file, hashing it in the same read when `sha256` is asked for; `move` changes nothing here. */
+  async putFile(key: string, path: string, options: PutFileOptions = {}): Promise<PutResult> {
     const objectKey = this.objectKey(key);
     assertPutOptions(options, key);
     this.throwIfAborted(options.signal, key);
@@ -231,6 +226,7 @@ export class S3Storage implements Storage {
   async head(key: string): Promise<ObjectInfo | undefined> {
     const objectKey = this.objectKey(key);
     try {
+      const { HeadObjectCommand } = loadClientS3();
       const output = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       const etag = unquote(output.ETag);
       return {
@@ -258,6 +254,7 @@ export class S3Storage implements Storage {
   async delete(key: string): Promise<void> {
     const objectKey = this.objectKey(key);
     try {
+      const { DeleteObjectCommand } = loadClientS3();
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
     } catch (error) {
       const mapped = mapS3Error(error, { operation: 'DeleteObject', target: this.uriFor(key), key });
@@ -296,6 +293,7 @@ export class S3Storage implements Storage {
     let body: unknown;
     let bytes: number | undefined;
     try {
+      const { GetObjectCommand } = loadClientS3();
       const output = await this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }),
         signal === undefined ? {} : { abortSignal: signal },
@@ -329,6 +327,7 @@ export class S3Storage implements Storage {
     do {
       let output;
       try {
+        const { ListObjectsV2Command } = loadClientS3();
         output = await this.client.send(
           new ListObjectsV2Command({
             Bucket: this.bucket,
@@ -391,7 +390,7 @@ export class S3Storage implements Storage {
 
     let counter: ByteCounter | undefined;
     if (body instanceof Readable) {
-      const bodyCounter = new ByteCounter();
+      const bodyCounter = new ByteCounter({ sha256: options.sha256 === true });
       counter = bodyCounter;
       internal.signal.addEventListener('abort', () => bodyCounter.destroy(internal.signal.reason as Error), {
         once: true,
@@ -403,6 +402,7 @@ export class S3Storage implements Storage {
     const client = scopeClient(this.client, internal.signal, (error, operation) => {
       if (!internal.signal.aborted) fail(mapS3Error(error, { operation, target, key }));
     });
+    const { Upload } = loadLibStorage();
     const upload = new Upload({
       client,
       params: {
@@ -421,8 +421,20 @@ export class S3Storage implements Storage {
       const output = await upload.done();
       const bytes = body instanceof Uint8Array ? body.byteLength : (counter?.bytes ?? 0);
       const etag = unquote(output.ETag);
+      const sha256 =
+        options.sha256 !== true
+          ? undefined
+          : body instanceof Uint8Array
+            ? createHash('sha256').update(body).digest('hex')
+            : counter?.sha256();
       this.logger.debug({ key, bytes, multipart: upload.uploadId !== undefined }, 'stored object');
-      return { key, uri: target, bytes, ...(etag === undefined ? {} : { etag }) };
+      return {
+        key,
+        uri: target,
+        bytes,
+        ...(etag === undefined ? {} : { etag }),
+        ...(sha256 === undefined ? {} : { sha256 }),
+      };
     } catch (error) {
       const mapped = mapS3Error(error, {
         operation: 'Upload',
@@ -441,6 +453,7 @@ export class S3Storage implements Storage {
   private async abortMultipartUpload(key: string, objectKey: string, uploadId: string | undefined): Promise<void> {
     if (uploadId === undefined) return;
     try {
+      const { AbortMultipartUploadCommand } = loadClientS3();
       await this.client.send(
         new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }),
       );

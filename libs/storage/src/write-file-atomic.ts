@@ -11,7 +11,15 @@ export interface WriteFileAtomicOptions {
   signal?: AbortSignal;
   /** Create missing parent directories. */
   mkdir?: boolean;
+  /** Hash the bytes (SHA-256) as they are written. */
+  sha256?: boolean;
   logger?: Logger;
+}
+
+export interface WriteFileAtomicResult {
+  bytes: number;
+  /** Hex SHA-256 of the bytes written, when asked for. */
+  sha256?: string;
 }
 
 /** Temp files live next to their target as `.astra-tmp-<random hex>`: same file system, so rename is atomic. */
@@ -47,7 +55,7 @@ async function writeAll(handle: FileHandle, chunks: AsyncIterable<Buffer>): Prom
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(dir, 'r');
@@ -64,14 +72,15 @@ async function syncDirectory(dir: string): Promise<void> {
 /**
  * Writes `body` to `path` so that readers see the old file, the whole new file, or nothing:
  * a temp file in the same directory, fsync, rename, fsync of the directory. On any failure or
- * abort the temp file is removed and the error rethrown (raw Node errors: callers map them).
- * A Readable body is consumed or destroyed. Returns the bytes written.
+ * abort the temp file is removed and the error rethrown (raw Node errors: callers map them; a
+ * failed write, e.g. ENOSPC, wins over the abort it causes in the rest of the pipeline).
+ * A Readable body is consumed or destroyed. Returns the bytes written (and their hash).
  */
 export async function writeFileAtomic(
   path: string,
   body: Readable | Uint8Array,
   options: WriteFileAtomicOptions = {},
-): Promise<number> {
+): Promise<WriteFileAtomicResult> {
   const source = body instanceof Uint8Array ? Readable.from([body]) : body;
   const logger = options.logger ?? silentLogger;
   if (options.signal?.aborted === true) {
@@ -87,20 +96,33 @@ export async function writeFileAtomic(
   }
   const { handle, tempPath } = opened;
   let closed = false;
+  let writeError: unknown;
   try {
-    const counter = new ByteCounter();
-    await pipeline(
-      source,
-      counter,
-      (chunks: AsyncIterable<Buffer>) => writeAll(handle, chunks),
-      options.signal === undefined ? {} : { signal: options.signal },
-    );
+    const counter = new ByteCounter({ sha256: options.sha256 === true });
+    try {
+      await pipeline(
+        source,
+        counter,
+        async (chunks: AsyncIterable<Buffer>) => {
+          try {
+            await writeAll(handle, chunks);
+          } catch (error) {
+            writeError = error;
+            throw error;
+          }
+        },
+        options.signal === undefined ? {} : { signal: options.signal },
+      );
+    } catch (error) {
+      throw isAborted(options.signal) ? error : (writeError ?? error);
+    }
     await handle.sync();
     closed = true;
     await handle.close();
     await rename(tempPath, path);
     await syncDirectory(dirname(path));
-    return counter.bytes;
+    const sha256 = counter.sha256();
+    return { bytes: counter.bytes, ...(sha256 === undefined ? {} : { sha256 }) };
   } catch (error) {
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(tempPath).catch((unlinkError: NodeJS.ErrnoException) => {
@@ -110,4 +132,8 @@ export async function writeFileAtomic(
     });
     throw error;
   }
+}
+
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }

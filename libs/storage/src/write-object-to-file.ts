@@ -30,6 +30,7 @@ export async function writeObjectToFile(
     throw mapFsError(error, {
       operation: `download to ${JSON.stringify(path)}`,
       key,
+      path: resolve(path),
       writing: true,
       ...(signal === undefined ? {} : { signal }),
     });

@@ -1,325 +1,284 @@
 /**
  * Download benchmark (not a test; prints figures, no pass/fail).
  *
- *   npx tsx tools/bench/download/bench.ts [--minutes 60] [--runs 3] [--cache DIR]
+ *   npx nx run @astra/ingest-cli:build     # the CLI variant runs the built CLI
+ *   npx tsx --conditions=@astra/source tools/bench/download/bench.ts [--minutes 60] [--runs 5] [--sources webm,m4a,m4a-moov-end] [--cache DIR]
  *
- * Generates (once, cached) a long opus/webm source (48 kHz stereo, pink noise + tone), serves it on loopback
- * from a separate process, and times in the same run, interleaved:
- *   (a) downloadAudio()        from libs/downloader/src: yt-dlp download → ffprobe → ffmpeg → WAV 16 kHz mono + checks + sha256
- *   (b) yt-dlp -x --audio-format wav                     (reference: WAV at the source rate, 48 kHz stereo)
- *   (c) yt-dlp -o - | ffmpeg -i pipe:0 → WAV 16 kHz mono  (the pipe the issue warns about)
- *   (d) yt-dlp -x --audio-format wav --postprocessor-args "ExtractAudio:-ar 16000 -ac 1 ..."  (one-call alternative)
- * CPU: user+sys seconds of the variant's reaped child processes (cutime+cstime of /proc/self/stat, which includes
- * the ffmpeg/ffprobe that yt-dlp waits for) plus this process's own CPU (process.cpuUsage(): for (a) the output
- * parsing, hashing and checks). Unlike wall time it hardly moves when other jobs share the CPUs.
- * Memory: peak of the summed RSS of the measured process tree (yt-dlp, ffprobe, ffmpeg), sampled from /proc every
- * 50 ms, and the largest VmHWM of any one process of the tree. For (a) the tree is this Node process's children
- * (the server is another process and excluded); this process's own peak (process.resourceUsage().maxRSS) is
- * printed separately since it is a high-water mark over the whole run.
+ * Generates (once, cached) an N-minute source in three containers (webm/opus 128k 48 kHz stereo; the same audio
+ * as AAC 128k in an M4A with its index first, and with its index at the end), serves them on loopback from a
+ * separate process, and times, interleaved, in the same run, each producing the same WAV 16 kHz mono in
+ * file storage (or, for yt-dlp, a file):
+ *   before    downloadAudio() of the commit before issue 15 (download → ffprobe → ffmpeg → verify → sha256 →
+ *             rename) + storage.putFile (a copy), in this process: the pipeline as it was
+ *   one-pass  ensureAudio() of this tree: decode while downloading, egress policy proxy, verify, move into
+ *             storage hashing in the same read, in this process
+ *   cli       `astra-ingest download URL --tenant bench --storage file://DIR` (built CLI, a child process: start-up,
+ *             tool versions from the per-user cache, source.json included)
+ *   yt-dlp    `yt-dlp -x --audio-format wav --postprocessor-args "ExtractAudio:-ar 16000 -ac 1 ..."`, the reference
+ * Wall time and CPU time (user+sys of this process for in-process variants, plus every reaped child process: yt-dlp,
+ * ffmpeg, the CLI and its children) are printed per run and as medians with ratios to yt-dlp. CPU time is what
+ * to trust when other jobs share the machine (the load average is printed); wall time needs an idle machine.
  */
-import { execa } from 'execa';
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadAudio } from '../../../libs/downloader/src/index';
+import { probeTools, type ToolVersions } from '@astra/downloader';
+import { ensureAudio } from '@astra/mining';
+import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
+import { baselineDownloaderUrl, BASELINE_COMMIT } from './baseline';
+import { loadAverage, measure, median, parseArgs, runCommand, type Measured } from './measure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../..');
+const cliMain = path.join(repoRoot, 'apps/ingest-cli/dist/main.js');
 const args = parseArgs(process.argv.slice(2));
-const minutes = Number(args.minutes ?? 60);
-const runs = Number(args.runs ?? 3);
-const cacheDir = path.resolve(args.cache ?? path.join(os.tmpdir(), 'astra-bench-download'));
+const minutes = Number(args['minutes'] ?? 60);
+const runs = Number(args['runs'] ?? 5);
+const cacheDir = path.resolve(args['cache'] ?? path.join(os.tmpdir(), 'astra-bench-download'));
+const sourceKeys = (args['sources'] ?? 'webm,m4a,m4a-moov-end').split(',');
 
-/** Per-stage times of the (a) runs, printed with its round. */
-const stageNotes: string[] = [];
+type Source = { key: string; file: string; label: string };
+type Variant = { key: string; label: string; run: (url: string, workDir: string) => Promise<string> };
 
-type Variant = { key: string; label: string; run: (url: string, workDir: string) => Promise<void> };
+const YT_DLP_16K = [
+  '--ignore-config',
+  '-q',
+  '-f',
+  'bestaudio/best',
+  '-x',
+  '--audio-format',
+  'wav',
+  '--postprocessor-args',
+  'ExtractAudio:-ar 16000 -ac 1 -c:a pcm_s16le -fflags +bitexact -map_metadata -1',
+];
 
 async function main(): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const source = path.join(cacheDir, `source-${minutes}min.webm`);
-  if (!existsSync(source)) {
-    console.log(`generating ${minutes}-minute opus source in ${source} (cached for later runs)...`);
-    const started = Date.now();
-    await execa('ffmpeg', [
-      '-nostdin',
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `anoisesrc=d=${minutes * 60}:c=pink:r=48000:a=0.2`,
-      '-f',
-      'lavfi',
-      '-i',
-      `sine=f=220:d=${minutes * 60}:r=48000`,
-      '-filter_complex',
-      '[0][1]amix=inputs=2,aformat=channel_layouts=stereo',
-      '-c:a',
-      'libopus',
-      '-b:a',
-      '128k',
-      `${source}.tmp.webm`,
-    ]);
-    await execa('mv', [`${source}.tmp.webm`, source]);
-    console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-  const sourceBytes = (await stat(source)).size;
-  await execa('cat', [source], { stdout: 'ignore' }); // warm the page cache for every variant alike
-
-  const server = spawn(process.execPath, [path.join(here, 'serve.mjs'), source], {
+  if (!existsSync(cliMain)) throw new Error(`build the CLI first (npx nx run @astra/ingest-cli:build): ${cliMain}`);
+  const mediaDir = path.join(cacheDir, `media-${minutes}min`);
+  const sources = await prepareSources(mediaDir);
+  const { downloadAudio: downloadBefore } = (await import(baselineDownloaderUrl())) as {
+    downloadAudio: (url: string, options: Record<string, unknown>) => Promise<{ path: string }>;
+  };
+  const tools: ToolVersions = await probeTools();
+  const server = spawn(process.execPath, [path.join(here, 'serve.mjs'), mediaDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const baseUrl = await new Promise<string>((resolve, reject) => {
     server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
 
-  const versions = await Promise.all([execa('yt-dlp', ['--version']), execa('ffmpeg', ['-version'])]);
-  console.log(`source: ${minutes} min, ${(sourceBytes / 1e6).toFixed(1)} MB opus 128k 48 kHz stereo, served at ${url}`);
-  console.log(`tools: yt-dlp ${versions[0].stdout.trim()}, ${versions[1].stdout.split('\n')[0]}`);
-  console.log(`machine: ${os.cpus().length} cores, node ${process.version}; ${runs} runs per variant, interleaved\n`);
-
+  const cliEnv = (): NodeJS.ProcessEnv => ({
+    ...process.env,
+    ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+    ASTRA_TMPDIR: path.join(cacheDir, 'cli-tmp'),
+    LOG_LEVEL: 'warn',
+    XDG_CACHE_HOME: path.join(cacheDir, 'cli-cache'),
+  });
   const variants: Variant[] = [
     {
-      key: 'a',
-      label: 'downloadAudio (yt-dlp → ffmpeg, 16 kHz mono, verified)',
-      run: async (u, dir) => {
-        const started = Date.now();
-        const firstSeen: Record<string, number> = {};
-        await downloadAudio(u, {
-          outputPath: path.join(dir, 'out.wav'),
-          tmpRoot: dir,
-          onProgress: (event) => {
-            firstSeen[event.stage] ??= (Date.now() - started) / 1000;
-          },
-        });
-        const end = (Date.now() - started) / 1000;
-        const at = (stage: string) => firstSeen[stage] ?? Number.NaN;
-        stageNotes.push(
-          `download ${at('normalise').toFixed(2)} s, normalise ${(at('verify') - at('normalise')).toFixed(2)} s, verify+sha256+publish ${(end - at('verify')).toFixed(2)} s`,
+      key: 'before',
+      label: `before (${BASELINE_COMMIT.slice(0, 7)}): download→ffprobe→ffmpeg→sha256, then copy`,
+      run: async (url, workDir) => {
+        const storage = openStorage(`file://${path.join(workDir, 'store')}`);
+        const keys = sessionKeys('bench', sessionIdFor('bench', url));
+        const wav = path.join(workDir, 'work', 'audio.wav');
+        await downloadBefore(url, { outputPath: wav, tmpRoot: path.join(workDir, 'work'), toolVersions: tools });
+        await storage.putFile(keys.audio, wav, { contentType: 'audio/wav' });
+        return path.join(workDir, 'store', keys.audio);
+      },
+    },
+    {
+      key: 'one-pass',
+      label: 'one-pass: decode while downloading, egress proxy, move + hash',
+      run: async (url, workDir) => {
+        const storage = openStorage(`file://${path.join(workDir, 'store')}`);
+        const id = sessionIdFor('bench', url);
+        await ensureAudio(
+          storage,
+          { tenantId: 'bench', id, videoUrl: url, metadata: {} },
+          { download: { allowPrivateNetwork: true, toolVersions: tools }, tmpRoot: path.join(workDir, 'work') },
         );
+        return path.join(workDir, 'store', sessionKeys('bench', id).audio);
       },
     },
     {
-      key: 'b',
-      label: 'yt-dlp -x --audio-format wav (48 kHz stereo)',
-      run: async (u, dir) => {
-        await execa('yt-dlp', [
-          '--ignore-config',
-          '-q',
-          '-f',
-          'bestaudio/best',
-          '-x',
-          '--audio-format',
-          'wav',
-          '-P',
-          dir,
-          '-o',
-          'out.%(ext)s',
-          '--',
-          u,
-        ]);
+      key: 'cli',
+      label: 'astra-ingest download (built CLI, whole process)',
+      run: async (url, workDir) => {
+        const out = await runCommand(
+          process.execPath,
+          [
+            cliMain,
+            'download',
+            url,
+            '--tenant',
+            'bench',
+            '--storage',
+            `file://${path.join(workDir, 'store')}`,
+            '--json',
+          ],
+          cliEnv(),
+        );
+        const result = JSON.parse(out) as { key: string };
+        return path.join(workDir, 'store', result.key);
       },
     },
     {
-      key: 'c',
-      label: 'yt-dlp -o - | ffmpeg (16 kHz mono)',
-      run: async (u, dir) => {
-        await execa('yt-dlp', ['--ignore-config', '-q', '-f', 'bestaudio/best', '-o', '-', '--', u]).pipe('ffmpeg', [
-          '-nostdin',
-          '-v',
-          'error',
-          '-y',
-          '-i',
-          'pipe:0',
-          '-vn',
-          '-ac',
-          '1',
-          '-ar',
-          '16000',
-          '-c:a',
-          'pcm_s16le',
-          '-fflags',
-          '+bitexact',
-          '-map_metadata',
-          '-1',
-          path.join(dir, 'out.wav'),
-        ]);
-      },
-    },
-    {
-      key: 'd',
-      label: 'yt-dlp -x --postprocessor-args (16 kHz mono, one call)',
-      run: async (u, dir) => {
-        await execa('yt-dlp', [
-          '--ignore-config',
-          '-q',
-          '-f',
-          'bestaudio/best',
-          '-x',
-          '--audio-format',
-          'wav',
-          '--postprocessor-args',
-          'ExtractAudio:-ar 16000 -ac 1 -c:a pcm_s16le -fflags +bitexact -map_metadata -1',
-          '-P',
-          dir,
-          '-o',
-          'out.%(ext)s',
-          '--',
-          u,
-        ]);
+      key: 'yt-dlp',
+      label: 'yt-dlp -x --audio-format wav -ar 16000 -ac 1 (reference)',
+      run: async (url, workDir) => {
+        await runCommand('yt-dlp', [...YT_DLP_16K, '-P', workDir, '-o', 'out.%(ext)s', '--', url]);
+        return path.join(workDir, 'out.wav');
       },
     },
   ];
 
-  const results = new Map<
-    string,
-    { wallSec: number[]; cpuSec: number[]; peakTreeRss: number[]; peakProcHwm: number[]; outBytes: number[] }
-  >();
-  for (const variant of variants)
-    results.set(variant.key, { wallSec: [], cpuSec: [], peakTreeRss: [], peakProcHwm: [], outBytes: [] });
+  const versions = await Promise.all([runCommand('yt-dlp', ['--version']), runCommand('ffmpeg', ['-version'])]);
+  console.log(`tools: yt-dlp ${versions[0].trim()}, ${versions[1].split('\n')[0]}; node ${process.version}`);
   console.log(
-    `load average at start: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${runs} runs per variant, interleaved`,
   );
+  for (const source of sources) {
+    const bytes = (await stat(path.join(mediaDir, source.file))).size;
+    console.log(`source ${source.key}: ${minutes} min, ${(bytes / 1e6).toFixed(1)} MB, ${source.label}`);
+  }
+  // Warm-up (not timed): the page cache for every source, and the CLI's per-user tool-version cache.
+  const warm = await mkdtemp(path.join(cacheDir, 'warm-'));
+  for (const source of sources) await runCommand('cat', [path.join(mediaDir, source.file)]);
+  const cold = await measure(async () => {
+    await rm(path.join(cacheDir, 'cli-cache'), { recursive: true, force: true });
+    await variants[2]?.run(`${baseUrl}/${sources[0]?.file}`, warm);
+  });
+  await rm(warm, { recursive: true, force: true });
+  console.log(
+    `CLI with a cold tool-version cache (first run, not in the table): ${cold.wallSec.toFixed(2)} s wall, ${cold.cpuSec.toFixed(2)} s CPU`,
+  );
+  console.log(`load average at start: ${loadAverage()}\n`);
 
+  const results = new Map<string, Measured[]>();
+  const digests = new Map<string, Set<string>>();
   for (let round = 1; round <= runs; round += 1) {
-    for (const variant of variants) {
-      const dir = await mkdtemp(path.join(cacheDir, `run-${variant.key}-`));
-      const sampler = startTreeSampler(process.pid, new Set([server.pid ?? -1]));
-      const childCpuBefore = reapedChildrenCpuSec();
-      const ownCpuBefore = process.cpuUsage();
-      const started = process.hrtime.bigint();
-      await variant.run(url, dir);
-      const wallSec = Number(process.hrtime.bigint() - started) / 1e9;
-      const ownCpu = process.cpuUsage(ownCpuBefore);
-      const cpuSec = reapedChildrenCpuSec() - childCpuBefore + (ownCpu.user + ownCpu.system) / 1e6;
-      const memory = sampler.stop();
-      const out = readdirSync(dir).find((name) => name.startsWith('out.'));
-      const outBytes = out ? (await stat(path.join(dir, out))).size : 0;
-      await rm(dir, { recursive: true, force: true });
-      const entry = results.get(variant.key);
-      entry?.wallSec.push(wallSec);
-      entry?.cpuSec.push(cpuSec);
-      entry?.peakTreeRss.push(memory.peakTreeRss);
-      entry?.peakProcHwm.push(memory.peakProcHwm);
-      entry?.outBytes.push(outBytes);
-      const note = variant.key === 'a' ? ` [${stageNotes.at(-1) ?? ''}]` : '';
-      console.log(
-        `round ${round} (${variant.key}) ${wallSec.toFixed(2)} s wall, ${cpuSec.toFixed(2)} s CPU, tree RSS peak ${mb(memory.peakTreeRss)}, output ${mb(outBytes)}${note}`,
-      );
+    for (const source of sources) {
+      const url = `${baseUrl}/${source.file}`;
+      const line: string[] = [];
+      for (const variant of variants) {
+        const workDir = await mkdtemp(path.join(cacheDir, `run-${variant.key}-`));
+        let wav = '';
+        const measured = await measure(async () => {
+          wav = await variant.run(url, workDir);
+        });
+        const facts = wavFacts(wav);
+        await rm(workDir, { recursive: true, force: true });
+        const key = `${source.key}/${variant.key}`;
+        results.set(key, [...(results.get(key) ?? []), measured]);
+        if (variant.key !== 'yt-dlp') digests.set(source.key, (digests.get(source.key) ?? new Set()).add(facts.sha256));
+        line.push(`${variant.key} ${measured.wallSec.toFixed(2)}s/${measured.cpuSec.toFixed(2)}s cpu (${facts.label})`);
+      }
+      console.log(`round ${round} ${source.key}: ${line.join(', ')}  [load ${os.loadavg()[0]?.toFixed(2)}]`);
     }
   }
   server.kill('SIGTERM');
+  console.log(`\nload average at end: ${loadAverage()}`);
 
-  const ref = results.get('b');
-  const refMedian = median(ref?.wallSec ?? []);
-  const refMin = Math.min(...(ref?.wallSec ?? []));
-  const refCpu = median(ref?.cpuSec ?? []);
-  console.log(
-    `load average at end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
-  console.log(
-    '\nvariant                                                  wall median  wall min  ratio median  ratio min  CPU median  CPU ratio  tree RSS peak  max proc HWM    output',
-  );
-  for (const variant of variants) {
-    const r = results.get(variant.key);
-    if (!r) continue;
-    const med = median(r.wallSec);
-    const min = Math.min(...r.wallSec);
-    const cpu = median(r.cpuSec);
+  for (const source of sources) {
+    const reference = results.get(`${source.key}/yt-dlp`) ?? [];
+    const refWall = median(reference.map((m) => m.wallSec));
+    const refCpu = median(reference.map((m) => m.cpuSec));
+    console.log(`\n${source.key} (${source.label}), median of ${runs}`);
     console.log(
-      `(${variant.key}) ${variant.label.padEnd(54)} ${med.toFixed(2).padStart(9)} ${min.toFixed(2).padStart(9)} ${(med / refMedian).toFixed(3).padStart(13)} ${(min / refMin).toFixed(3).padStart(10)} ${cpu.toFixed(2).padStart(11)} ${(cpu / refCpu).toFixed(3).padStart(10)} ${mb(Math.max(...r.peakTreeRss)).padStart(14)} ${mb(Math.max(...r.peakProcHwm)).padStart(13)} ${mb(median(r.outBytes)).padStart(9)}`,
+      `  ${'variant'.padEnd(66)} ${'wall s'.padStart(7)} ${'min'.padStart(6)} ${'CPU s'.padStart(7)} ${'wall ×'.padStart(7)} ${'CPU ×'.padStart(7)}`,
     );
+    for (const variant of variants) {
+      const measured = results.get(`${source.key}/${variant.key}`) ?? [];
+      const wall = median(measured.map((m) => m.wallSec));
+      const cpu = median(measured.map((m) => m.cpuSec));
+      console.log(
+        `  ${`${variant.key}: ${variant.label}`.padEnd(66).slice(0, 66)} ${wall.toFixed(2).padStart(7)} ${Math.min(
+          ...measured.map((m) => m.wallSec),
+        )
+          .toFixed(2)
+          .padStart(
+            6,
+          )} ${cpu.toFixed(2).padStart(7)} ${(wall / refWall).toFixed(3).padStart(7)} ${(cpu / refCpu).toFixed(3).padStart(7)}`,
+      );
+    }
+    const same = (digests.get(source.key)?.size ?? 0) === 1;
+    console.log(`  before/one-pass/cli WAVs byte-identical: ${same ? 'yes' : 'NO'}`);
   }
-  console.log(
-    `\nthis Node process (server excluded), peak RSS over the whole run: ${mb(process.resourceUsage().maxRSS * 1024)}`,
-  );
 }
 
-/** Samples /proc every 50 ms: summed VmRSS of all descendants of `rootPid` (minus `exclude` subtrees) and each one's VmHWM. */
-function startTreeSampler(rootPid: number, exclude: Set<number>) {
-  let peakTreeRss = 0;
-  let peakProcHwm = 0;
-  const sample = () => {
-    const children = new Map<number, number[]>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const statLine = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const ppid = Number(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1]);
-        const list = children.get(ppid) ?? [];
-        list.push(Number(entry));
-        children.set(ppid, list);
-      } catch {
-        // gone
-      }
-    }
-    let sum = 0;
-    const stack = [...(children.get(rootPid) ?? [])];
-    while (stack.length > 0) {
-      const pid = stack.pop() as number;
-      if (exclude.has(pid)) continue;
-      stack.push(...(children.get(pid) ?? []));
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-        const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-        sum += rss;
-        peakProcHwm = Math.max(peakProcHwm, hwm);
-      } catch {
-        // gone
-      }
-    }
-    peakTreeRss = Math.max(peakTreeRss, sum);
-  };
-  const timer = setInterval(sample, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      return { peakTreeRss, peakProcHwm };
+async function prepareSources(mediaDir: string): Promise<Source[]> {
+  await mkdir(mediaDir, { recursive: true });
+  const seconds = String(minutes * 60);
+  const all: Array<Source & { make: (target: string) => Promise<void> }> = [
+    {
+      key: 'webm',
+      file: 'source.webm',
+      label: 'webm/opus 128k 48 kHz stereo',
+      make: async (target) => {
+        await runCommand('ffmpeg', [
+          ...['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `anoisesrc=d=${seconds}:c=pink:r=48000:a=0.2`],
+          ...['-f', 'lavfi', '-i', `sine=f=220:d=${seconds}:r=48000`],
+          ...['-filter_complex', '[0][1]amix=inputs=2,aformat=channel_layouts=stereo', '-c:a', 'libopus'],
+          ...['-b:a', '128k', '-f', 'webm', target],
+        ]);
+      },
     },
+    {
+      key: 'm4a',
+      file: 'source.m4a',
+      label: 'm4a/aac 128k 48 kHz stereo, index first (faststart)',
+      make: async (target) => {
+        await ensureFile(path.join(mediaDir, 'source.webm'), all[0]?.make);
+        await runCommand('ffmpeg', [
+          ...['-nostdin', '-v', 'error', '-y', '-i', path.join(mediaDir, 'source.webm'), '-c:a', 'aac', '-b:a', '128k'],
+          ...['-movflags', '+faststart', '-f', 'mp4', target],
+        ]);
+      },
+    },
+    {
+      key: 'm4a-moov-end',
+      file: 'source-moov-end.m4a',
+      label: 'the same m4a with its index at the end (decoded once complete)',
+      make: async (target) => {
+        await ensureFile(path.join(mediaDir, 'source.m4a'), all[1]?.make);
+        await runCommand('ffmpeg', [
+          ...['-nostdin', '-v', 'error', '-y', '-i', path.join(mediaDir, 'source.m4a'), '-c', 'copy'],
+          ...['-f', 'mp4', target],
+        ]);
+      },
+    },
+  ];
+  const chosen = all.filter((source) => sourceKeys.includes(source.key));
+  for (const source of chosen) await ensureFile(path.join(mediaDir, source.file), source.make);
+  return chosen.map(({ key, file, label }) => ({ key, file, label }));
+}
+
+async function ensureFile(target: string, make: ((target: string) => Promise<void>) | undefined): Promise<void> {
+  if (existsSync(target) || !make) return;
+  console.log(`generating ${path.basename(target)} (${minutes} min; cached in ${path.dirname(target)})…`);
+  const started = Date.now();
+  const temp = `${target}.tmp${path.extname(target)}`;
+  await make(temp);
+  await rename(temp, target);
+  console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Format line and SHA-256 of a WAV, read independently of the code under test. */
+function wavFacts(file: string): { label: string; sha256: string } {
+  const bytes = readFileSync(file);
+  const channels = bytes.readUInt16LE(22);
+  const rate = bytes.readUInt32LE(24);
+  const seconds = (bytes.length - 44) / (rate * channels * 2);
+  return {
+    label: `${rate} Hz ${channels} ch ${seconds.toFixed(1)} s`,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-}
-
-/** CPU seconds (user + sys) of this process's terminated and reaped children, from /proc/self/stat. */
-function reapedChildrenCpuSec(): number {
-  const statLine = readFileSync('/proc/self/stat', 'utf8');
-  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
-  // fields[0] is field 3 (state): cutime is field 16, cstime field 17.
-  const ticks = Number(fields[13]) + Number(fields[14]);
-  return ticks / CLOCK_TICKS_PER_SEC;
-}
-
-/** USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK). */
-const CLOCK_TICKS_PER_SEC = 100;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg.startsWith('--')) out[arg.slice(2)] = argv[i + 1] ?? '';
-  }
-  return out;
 }
 
 await main();

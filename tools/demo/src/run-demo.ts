@@ -60,7 +60,16 @@ const exitCode = await new Promise<number>((resolve) => {
       '--name',
       'demo',
     ],
-    { stdio: 'inherit', env: { ...process.env, ASTRA_CORE_URL: core.url, ASTRA_TMPDIR: path.join(demoDir, 'tmp') } },
+    {
+      stdio: 'inherit',
+      // The demo's media server listens on 127.0.0.1: the egress policy must allow the private network.
+      env: {
+        ...process.env,
+        ASTRA_CORE_URL: core.url,
+        ASTRA_TMPDIR: path.join(demoDir, 'tmp'),
+        ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+      },
+    },
   );
   child.on('exit', (code) => resolve(code ?? 1));
 });

@@ -36,6 +36,7 @@ export async function runDownloadCommand(
           download: {
             ...config.tools,
             ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+            allowPrivateNetwork: config.allowPrivateNetwork,
           },
           tmpRoot: tmpDir,
           logger: output.logger,

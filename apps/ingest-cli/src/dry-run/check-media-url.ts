@@ -3,7 +3,7 @@ import https from 'node:https';
 import { redactText, redactUrl, youtubeVideoId } from '@astra/contracts';
 import { validateMediaUrl } from '@astra/downloader';
 import { execa } from 'execa';
-import { assertHostAllowed, policyLookup } from './public-address';
+import { assertHostAllowed, policyLookup } from './egress-lookup';
 
 /** What the dry run learned about one media URL. */
 export type MediaCheck =

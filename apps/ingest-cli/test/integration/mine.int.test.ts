@@ -28,6 +28,12 @@ let media: FileServer;
 let s3: S3Server;
 let core: CoreDevServer;
 let sessions: SynthSession[];
+/** The i-th synthetic session (made in beforeAll). */
+function sessionAt(i: number): SynthSession {
+  const session = sessions[i];
+  if (!session) throw new Error(`no synthetic session ${i}`);
+  return session;
+}
 let csvPath: string;
 let env: Record<string, string>;
 const urlOf = (file: string) => `${media.url}/${path.basename(file)}`;
@@ -94,7 +100,7 @@ describe('astra-ingest mine', () => {
     expect(plan.sessions.map((s) => s.line)).toEqual([2, 3]);
     expect(plan.sessions[0]).toMatchObject({
       tenantId: TENANT,
-      id: sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath)),
+      id: sessionIdFor(TENANT, urlOf(sessionAt(0).mediaPath)),
     });
     expect(plan.errors.map((e) => e.line)).toEqual([4, 5, 6]);
     expect(plan.errors[0]?.reason).toMatch(/video_url: HTTP 404/);
@@ -168,7 +174,7 @@ describe('astra-ingest mine', () => {
 
     // Everything the pipeline promises is in the bucket for a good session; the 404 left no audio.
     const written = new Set(writes().map((r) => r.path));
-    const goodId = sessionIdFor(TENANT, urlOf(sessions[0]!.mediaPath));
+    const goodId = sessionIdFor(TENANT, urlOf(sessionAt(0).mediaPath));
     for (const suffix of ['.wav', '.source.json', '.transcript.json', '.acta.docx', '.acta.json', '.segments.jsonl']) {
       expect(written).toContain(`/astra-raw/mining/${TENANT}/${goodId}${suffix}`);
     }
@@ -200,14 +206,14 @@ describe('astra-ingest mine', () => {
   }, 300_000);
 
   it("keeps a tenant's run inside that tenant's keys", async () => {
-    const three = sessions[2]!;
+    const three = sessionAt(2);
     const csv = path.join(dir, 'tenants.csv');
     await writeFile(
       csv,
       [
         'video_url,acta_path,tenant_id',
         `${urlOf(three.mediaPath)},${path.basename(three.actaPath)},${OTHER}`,
-        `${urlOf(sessions[0]!.mediaPath)},${path.basename(sessions[0]!.actaPath)},${TENANT}`,
+        `${urlOf(sessionAt(0).mediaPath)},${path.basename(sessionAt(0).actaPath)},${TENANT}`,
       ].join('\n'),
     );
     const before = s3.requests.length;
@@ -228,7 +234,7 @@ describe('astra-ingest mine', () => {
   }, 300_000);
 
   it('with no astra-core configured, mines from the video page captions into file storage', async () => {
-    const one = sessions[0]!;
+    const one = sessionAt(0);
     const page = await writeCaptionsPage(one, { name: 'pleno-captions' });
     const csv = path.join(dir, 'captions.csv');
     await writeFile(

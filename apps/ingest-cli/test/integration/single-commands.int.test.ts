@@ -131,7 +131,8 @@ describe('astra-ingest extract and align', () => {
       expect(line.session_id).toBe('session-4');
       expect(line.duration).toBeGreaterThanOrEqual(1);
       expect(line.duration).toBeLessThanOrEqual(12);
-      if (i > 0) expect(line.offset).toBeGreaterThanOrEqual(lines[i - 1]!.offset + lines[i - 1]!.duration);
+      const previous = i > 0 ? lines[i - 1] : undefined;
+      if (previous) expect(line.offset).toBeGreaterThanOrEqual(previous.offset + previous.duration);
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Leftovers after a hard kill (issue 14 item 5): a `mine` killed with SIGKILL in the middle of a download leaves
- * its temp dir (the `.part` file included); the next run removes it at start, because its owner is gone, and
+ * its temp dir (the WAV being decoded while it downloads, or yt-dlp's `.part` file); the next run removes it at start, because its owner is gone, and
  * leaves alone the dir of a process that is still alive. Real yt-dlp, ffmpeg, s3rver, astra-core dev server.
  */
 import { spawn } from 'node:child_process';
@@ -47,7 +47,8 @@ describe('temp dirs of a killed mine', () => {
     let partial: string[] = [];
     while (Date.now() < deadline && partial.length === 0) {
       await sleep(200);
-      partial = (await filesUnder(base())).filter((f) => f.includes(`-${pid}${path.sep}`) && f.endsWith('.part'));
+      // Any file of the download in progress: the one-pass downloader decodes while it downloads (a growing WAV).
+      partial = (await filesUnder(base())).filter((f) => f.includes(`-${pid}${path.sep}`));
     }
     expect(partial.length).toBeGreaterThan(0);
     process.kill(-pid, 'SIGKILL');

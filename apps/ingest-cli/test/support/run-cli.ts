@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +25,17 @@ export function runCli(
       [...cliArgs, ...args],
       {
         cwd: options.cwd ?? repoRoot,
+        // The tests' media servers listen on 127.0.0.1; the tool-version cache stays out of the user's home.
         // NODE_NO_WARNINGS: no start-up warning about the Node.js running the tests (it depends on the date), so
         // what a test reads on stderr is what the command wrote.
-        env: { ...process.env, LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...options.env },
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          NODE_NO_WARNINGS: '1',
+          ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+          XDG_CACHE_HOME: path.join(os.tmpdir(), 'astra-ingest-cli-test-cache'),
+          ...options.env,
+        },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 300_000,
       },

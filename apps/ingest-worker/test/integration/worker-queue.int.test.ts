@@ -10,7 +10,14 @@ import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '@astra/demo';
 import { sessionIdFor, silentLogger, type Logger } from '@astra/contracts';
-import { MINING_QUEUE, miningJobId, type Env, type SessionOutcome, type SessionSpec } from '@astra/mining';
+import {
+  MINING_QUEUE,
+  MIN_YTDLP_VERSION,
+  miningJobId,
+  type Env,
+  type SessionOutcome,
+  type SessionSpec,
+} from '@astra/mining';
 import { resolveWorkerConfig } from '../../src/config';
 import { SHUTDOWN_GRACE_MS, startIngestWorker, type IngestWorker } from '../../src/start-ingest-worker';
 import type { MineSession } from '../../src/create-mining-processor';
@@ -321,10 +328,17 @@ describe('ingest worker on a real Redis (fake orchestrator)', () => {
 
     const health = await fetch(`${worker.http.url}/healthz`);
     expect(health.status).toBe(200);
+    // The fake probe reports Debian 12's yt-dlp, older than MIN_YTDLP_VERSION: shown, not fatal.
     expect(await health.json()).toMatchObject({
-      status: 'ok',
+      status: 'degraded',
       redis: { ok: true },
-      tools: { ok: true, ytDlp: '2023.03.04', ffmpeg: '5.1' },
+      tools: {
+        ok: true,
+        ytDlp: '2023.03.04',
+        ffmpeg: '5.1',
+        degraded: true,
+        outdated: [expect.stringContaining(`yt-dlp 2023.03.04 is older than ${MIN_YTDLP_VERSION}`)],
+      },
     });
     expect((await fetch(`${worker.http.url}/readyz`)).status).toBe(200);
     const metrics = await fetch(`${worker.http.url}/metrics`);

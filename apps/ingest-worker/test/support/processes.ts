@@ -29,7 +29,13 @@ export type WorkerProcess = {
 export async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [...TSX, WORKER_MAIN], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
+    // The tests' media servers listen on 127.0.0.1.
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: process.env['HOME'] ?? '/tmp',
+      ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -102,7 +108,13 @@ function runNode(main: string, args: string[], env: Record<string, string>): Pro
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, main, ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
+      // The tests' media servers listen on 127.0.0.1.
+      env: {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        HOME: process.env['HOME'] ?? '/tmp',
+        ASTRA_ALLOW_PRIVATE_NETWORK: 'true',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

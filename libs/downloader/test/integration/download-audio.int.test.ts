@@ -1,5 +1,6 @@
+import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,17 +64,18 @@ async function expectDownloadError(promise: Promise<unknown>, code: DownloadErro
 }
 
 describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', () => {
-  const playable: [string, (f: MediaFixtures) => PlayableFixture][] = [
-    ['webm/opus 48 kHz stereo', (f) => f.playable.opusWebm48kStereo],
-    ['m4a/aac with faststart', (f) => f.playable.aacM4aFaststart],
-    ['m4a/aac without faststart (moov at the end)', (f) => f.playable.aacM4aNoFaststart],
-    ['mp3 22 kHz mono', (f) => f.playable.mp3Mono22k],
-    ['mp4 with a video track', (f) => f.playable.mp4WithVideo],
-    ['m4a 5.1 surround', (f) => f.playable.surround51M4a],
-    ['ogg/vorbis espeak-ng speech', (f) => f.playable.speechOgg],
+  // Third column: decoded while downloading (streamable container) or once complete (MP4 with moov at the end).
+  const playable: [string, (f: MediaFixtures) => PlayableFixture, boolean][] = [
+    ['webm/opus 48 kHz stereo', (f) => f.playable.opusWebm48kStereo, true],
+    ['m4a/aac with faststart', (f) => f.playable.aacM4aFaststart, true],
+    ['m4a/aac without faststart (moov at the end)', (f) => f.playable.aacM4aNoFaststart, false],
+    ['mp3 22 kHz mono', (f) => f.playable.mp3Mono22k, true],
+    ['mp4 with a video track (moov at the end)', (f) => f.playable.mp4WithVideo, false],
+    ['m4a 5.1 surround (moov at the end)', (f) => f.playable.surround51M4a, false],
+    ['ogg/vorbis espeak-ng speech', (f) => f.playable.speechOgg, true],
   ];
 
-  it.each(playable)('normalises %s to a 44-byte-header WAV PCM s16le 16 kHz mono', async (_label, pick) => {
+  it.each(playable)('normalises %s to a 44-byte-header WAV PCM s16le 16 kHz mono', async (_label, pick, streamed) => {
     const fixture = pick(fixtures);
     const { tmpRoot: root, outputPath } = await freshCase();
     const events: DownloadProgress[] = [];
@@ -81,6 +83,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const result = await downloadAudio(server.url('files', fixture.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       onProgress: (event) => events.push(event),
     });
@@ -119,6 +122,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
       },
     });
     expect(result.durationSec).toBeCloseTo(wav.durationSec, 6);
+    expect(result.sourceMedia.decodedWhileDownloading).toBe(streamed);
     expect(await readdir(outDir)).toEqual(['audio.wav']);
     const stages = [...new Set(events.map((event) => event.stage))];
     expect(stages).toEqual(['metadata', 'download', 'normalise', 'verify']);
@@ -130,6 +134,7 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
     });
     expect(result.tools).toEqual(tools);
     expect(result.tools.ytDlp).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
@@ -218,7 +223,13 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
     const { tmpRoot: root, outputPath } = await freshCase();
     const url = await testCase.url(fixtures, server);
     const error = await expectDownloadError(
-      downloadAudio(url, { outputPath, tmpRoot: root, toolVersions: tools, ...testCase.options }),
+      downloadAudio(url, {
+        outputPath,
+        tmpRoot: root,
+        allowPrivateNetwork: true,
+        toolVersions: tools,
+        ...testCase.options,
+      }),
       testCase.code,
       testCase.retryable,
     );
@@ -254,11 +265,130 @@ describe('downloadAudio over a loopback HTTP server (real yt-dlp and ffmpeg)', (
       downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
         outputPath,
         tmpRoot: root,
+        allowPrivateNetwork: true,
         extraYtDlpArgs: ['--exec', 'touch /tmp/x'],
       }),
       'invalid_options',
       false,
     );
+  });
+});
+
+/** An ffmpeg that refuses to read a pipe (without reading it) and is the real one otherwise. */
+async function writeNoPipeFfmpeg(): Promise<string> {
+  const file = path.join(workDir, 'ffmpeg-no-pipe.sh');
+  await writeFile(
+    file,
+    '#!/bin/sh\nfor a in "$@"; do [ "$a" = "pipe:0" ] && { echo "[error] pipe:0: Invalid data found when processing input" >&2; exit 1; }; done\nexec ffmpeg "$@"\n',
+    { mode: 0o755 },
+  );
+  return file;
+}
+
+describe('one pass', () => {
+  it('gives the same WAV whether the MP4 streams (moov first) or has to be complete (moov last)', async () => {
+    const moovLast = path.join(fixtures.dir, fixtures.playable.aacM4aNoFaststart.name);
+    const moovFirst = path.join(fixtures.dir, 'same-audio-faststart.m4a');
+    await execa('ffmpeg', [
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      moovLast,
+      '-c',
+      'copy',
+      '-movflags',
+      '+faststart',
+      moovFirst,
+    ]);
+    const results = [];
+    for (const name of [path.basename(moovFirst), fixtures.playable.aacM4aNoFaststart.name]) {
+      const { tmpRoot: root, outputPath } = await freshCase();
+      results.push(
+        await downloadAudio(server.url('files', name), {
+          outputPath,
+          tmpRoot: root,
+          allowPrivateNetwork: true,
+          toolVersions: tools,
+        }),
+      );
+    }
+    expect(results.map((r) => r.sourceMedia.decodedWhileDownloading)).toEqual([true, false]);
+    expect(results[0]?.sha256).toBe(results[1]?.sha256);
+  });
+
+  it('decodes a kept MP4 again from the file when decoding it while downloading fails (no second download)', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const fakeFfmpeg = await writeNoPipeFfmpeg();
+    const fixture = fixtures.playable.aacM4aFaststart;
+    const before = server.requests.filter((line) => line.startsWith(`GET /files/${fixture.name}`)).length;
+    const result = await downloadAudio(server.url('files', fixture.name), {
+      outputPath,
+      tmpRoot: root,
+      allowPrivateNetwork: true,
+      toolVersions: tools,
+      ffmpegPath: fakeFfmpeg,
+    });
+    const wav = await readWavFacts(outputPath);
+    expect(result).toMatchObject({ sha256: wav.sha256, sourceMedia: { decodedWhileDownloading: false } });
+    expect(Math.abs(wav.durationSec - fixture.expectedSec)).toBeLessThanOrEqual(0.1);
+    // yt-dlp fetched the media for the generic extractor's probe and for the download: no third request.
+    const gets = server.requests.filter((line) => line.startsWith(`GET /files/${fixture.name}`)).length - before;
+    expect(gets).toBeLessThanOrEqual(2);
+  });
+
+  it('fails at once, without a second decode, when a streamed webm fails to decode', async () => {
+    const { tmpRoot: root, outputPath } = await freshCase();
+    const fakeFfmpeg = await writeNoPipeFfmpeg();
+    const error = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+      outputPath,
+      tmpRoot: root,
+      allowPrivateNetwork: true,
+      toolVersions: tools,
+      ffmpegPath: fakeFfmpeg,
+    }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ name: 'DownloadError', code: 'invalid_media', retryable: false });
+    expect(await readdir(outDir)).toEqual([]);
+  });
+
+  it('hands the verified WAV to publish, and returns what publish returns', async () => {
+    const { tmpRoot: root } = await freshCase();
+    const seen: { path: string; bytes: number; durationSec: number; header: string }[] = [];
+    const result = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+      tmpRoot: root,
+      allowPrivateNetwork: true,
+      toolVersions: tools,
+      publish: async (wav) => {
+        const facts = await readWavFacts(wav.path);
+        seen.push({ ...wav, header: `${facts.riff}/${facts.sampleRate}/${facts.channels}` });
+        return { location: 's3://bucket/key.wav', sha256: facts.sha256 };
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ header: 'RIFF/16000/1', bytes: result.bytes, durationSec: result.durationSec });
+    expect(result.path).toBe('s3://bucket/key.wav');
+    expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('throws what publish throws, unchanged, and still removes the temp dir', async () => {
+    const { tmpRoot: root } = await freshCase();
+    const failure = Object.assign(new Error('disk full (test)'), { code: 'no_space', retryable: true });
+    const error = await downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
+      tmpRoot: root,
+      allowPrivateNetwork: true,
+      toolVersions: tools,
+      publish: async () => {
+        throw failure;
+      },
+    }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBe(failure);
   });
 });
 
@@ -271,6 +401,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(url, {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       onProgress: (event) => {
@@ -295,6 +426,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(url, {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       extraYtDlpArgs: ['--downloader', 'ffmpeg'],
@@ -303,9 +435,10 @@ describe('cancellation', () => {
       () => 'resolved',
       () => 'rejected',
     );
+    // yt-dlp and the ffmpeg it runs as downloader both carry the URL (our own decoding ffmpeg does not).
     let tree: { pid: number; argv0: string }[] = [];
     const found = await waitFor(() => {
-      tree = findProcesses(root);
+      tree = findProcesses('case=group');
       return tree.some((p) => p.argv0.endsWith('ffmpeg')) && tree.some((p) => !p.argv0.endsWith('ffmpeg'));
     }, 20_000);
     expect(found).toBe(true);
@@ -314,6 +447,7 @@ describe('cancellation', () => {
     expect(await settled).toBe('rejected');
     expect(await waitFor(() => tree.every((p) => !isProcessAlive(p.pid)), 5000)).toBe(true);
     expect(findProcesses(root)).toEqual([]);
+    expect(findProcesses('case=group')).toEqual([]);
     // An orphaned ffmpeg would have gone on downloading to the end.
     expect(server.finishedSlow).not.toContain('/slow/slow.webm?case=group');
   });
@@ -325,6 +459,7 @@ describe('cancellation', () => {
     const promise = downloadAudio(server.url('files', fixtures.playable.aacM4aFaststart.name), {
       outputPath,
       tmpRoot: root,
+      allowPrivateNetwork: true,
       toolVersions: tools,
       signal: controller.signal,
       onProgress: (event) => {
@@ -345,6 +480,7 @@ describe('cancellation', () => {
       downloadAudio(server.url('files', fixtures.playable.opusWebm48kStereo.name), {
         outputPath,
         tmpRoot: root,
+        allowPrivateNetwork: true,
         signal: AbortSignal.abort(),
       }),
       'aborted',

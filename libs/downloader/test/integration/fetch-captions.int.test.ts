@@ -42,6 +42,7 @@ describe('fetchCaptions (real yt-dlp, html5 <track> over loopback)', () => {
     const tracks = await fetchCaptions(server.url('files', fixtures.pageWithCaptions), {
       languages: ['es'],
       tmpRoot: root,
+      allowPrivateNetwork: true,
     });
     expect(tracks).toEqual([{ language: 'es', format: 'vtt', automatic: false, text: CAPTIONS_VTT }]);
   });
@@ -49,17 +50,30 @@ describe('fetchCaptions (real yt-dlp, html5 <track> over loopback)', () => {
   it('returns an empty list when the page has no track in the requested languages', async () => {
     const root = await freshTmpRoot();
     expect(
-      await fetchCaptions(server.url('files', fixtures.pageWithCaptions), { languages: ['en'], tmpRoot: root }),
+      await fetchCaptions(server.url('files', fixtures.pageWithCaptions), {
+        languages: ['en'],
+        tmpRoot: root,
+        allowPrivateNetwork: true,
+      }),
     ).toEqual([]);
     expect(
-      await fetchCaptions(server.url('files', fixtures.pageWithoutCaptions), { languages: ['es'], tmpRoot: root }),
+      await fetchCaptions(server.url('files', fixtures.pageWithoutCaptions), {
+        languages: ['es'],
+        tmpRoot: root,
+        allowPrivateNetwork: true,
+      }),
     ).toEqual([]);
   });
 
   it('rejects a caption file larger than maxBytes with too_large', async () => {
     const root = await freshTmpRoot();
     await expect(
-      fetchCaptions(server.url('files', fixtures.pageWithCaptions), { languages: ['es'], tmpRoot: root, maxBytes: 10 }),
+      fetchCaptions(server.url('files', fixtures.pageWithCaptions), {
+        languages: ['es'],
+        tmpRoot: root,
+        allowPrivateNetwork: true,
+        maxBytes: 10,
+      }),
     ).rejects.toMatchObject({ name: 'DownloadError', code: 'too_large' });
   });
 
@@ -81,7 +95,9 @@ describe('fetchCaptions (real yt-dlp, html5 <track> over loopback)', () => {
     ['an aborted signal', (s: MediaServer) => s.url('files', 'x.html'), { signal: AbortSignal.abort() }, 'aborted'],
   ] as const)('fails with a typed error for %s', async (_label, url, options, code: DownloadErrorCode) => {
     const root = await freshTmpRoot();
-    await expect(fetchCaptions(url(server), { languages: ['es'], tmpRoot: root, ...options })).rejects.toMatchObject({
+    await expect(
+      fetchCaptions(url(server), { languages: ['es'], tmpRoot: root, allowPrivateNetwork: true, ...options }),
+    ).rejects.toMatchObject({
       name: 'DownloadError',
       code,
     });

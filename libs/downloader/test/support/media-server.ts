@@ -9,6 +9,9 @@ import path from 'node:path';
  *   /files/<name>  GET/HEAD with Range support (206/416), like a CDN
  *   /slow/<name>   the same bytes, `slowChunkBytes` every `slowIntervalMs`
  *   /stall/<name>  headers and the first `stallAfterBytes`, then nothing until the client goes away
+ *   /redirect?to=URL          302 to URL (any string, sent as is)
+ *   /endless?declare=N        zeros until the client goes away, `Content-Length: N` when given (else chunked)
+ *   /empty                    200 with an empty body (`Content-Length: 0`)
  *   anything else  404
  */
 export type MediaServer = {
@@ -18,6 +21,10 @@ export type MediaServer = {
   requests: string[];
   /** URLs (path and query) of /slow/ responses that were sent to the end; a cancelled download never gets here. */
   finishedSlow: string[];
+  /** Bytes of body written per /endless request URL, so far. */
+  endlessBytes: Map<string, number>;
+  /** Host header of each request, in order. */
+  hosts: string[];
   close(): Promise<void>;
 };
 
@@ -41,9 +48,12 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function startMediaServer(options: MediaServerOptions): Promise<MediaServer> {
   const requests: string[] = [];
   const finishedSlow: string[] = [];
+  const endlessBytes = new Map<string, number>();
+  const hosts: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url} ${req.headers.range ?? ''}`.trim());
+    hosts.push(req.headers.host ?? '');
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
@@ -51,6 +61,37 @@ export async function startMediaServer(options: MediaServerOptions): Promise<Med
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/redirect') {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+      return;
+    }
+    if (url.pathname === '/empty') {
+      res.writeHead(200, { 'content-type': 'audio/webm', 'content-length': 0 }).end();
+      return;
+    }
+    if (url.pathname === '/endless') {
+      const declared = url.searchParams.get('declare');
+      res.writeHead(200, { 'content-type': 'audio/webm', ...(declared ? { 'content-length': declared } : {}) });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      // Zeros for as long as the client reads (no known container: the downloader keeps them to decode later).
+      const zeros = Buffer.alloc(64 * 1024);
+      const key = req.url ?? '';
+      const pump = () => {
+        while (!res.destroyed) {
+          endlessBytes.set(key, (endlessBytes.get(key) ?? 0) + zeros.length);
+          if (!res.write(zeros)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+      };
+      pump();
+      return;
+    }
     const match = /^\/(files|slow|stall)\/([\w.-]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const file = match?.[2] ? path.join(options.root, match[2]) : undefined;
     const stats = file ? await stat(file).catch(() => undefined) : undefined;
@@ -124,6 +165,8 @@ export async function startMediaServer(options: MediaServerOptions): Promise<Med
     url: (route, name) => `${baseUrl}/${route}/${name}`,
     requests,
     finishedSlow,
+    endlessBytes,
+    hosts,
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       server.closeAllConnections();

@@ -21,7 +21,7 @@ export type RuntimeConfig = {
   provider: string;
   /** Language for sessions that name none. */
   language: string;
-  tools: { ytDlpPath?: string; ffmpegPath?: string; ffprobePath?: string };
+  tools: { ytDlpPath?: string; ffmpegPath?: string; ffprobePath?: string; toolVersionsCacheFile?: string };
   /** Parent of the temp dirs (`ASTRA_TMPDIR`, else the OS temp dir), absolute. */
   tmpRoot: string;
   /** Hosts a media URL may point to (empty: any public host). */
@@ -39,6 +39,8 @@ export type RuntimeOverrides = {
   transcripts?: string;
   provider?: string;
   redis?: string;
+  /** `--allow-private-network`: as `ASTRA_ALLOW_PRIVATE_NETWORK=true`. */
+  allowPrivateNetwork?: boolean;
   /** `-v`: debug logs whatever `LOG_LEVEL` says. */
   verbose?: boolean;
 };
@@ -113,7 +115,8 @@ export function resolveRuntimeConfig(
     },
     tmpRoot: tmpDir ? path.resolve(cwd, tmpDir) : os.tmpdir(),
     allowedHosts: readVariable(env, 'ASTRA_ALLOWED_HOSTS', hostList, []),
-    allowPrivateNetwork: readVariable(env, 'ASTRA_ALLOW_PRIVATE_NETWORK', booleanText, false),
+    allowPrivateNetwork:
+      overrides.allowPrivateNetwork === true || readVariable(env, 'ASTRA_ALLOW_PRIVATE_NETWORK', booleanText, false),
     redisUrl:
       readSetting(
         firstSet({ name: '--redis', value: overrides.redis }, { name: 'REDIS_URL', value: env['REDIS_URL'] }),

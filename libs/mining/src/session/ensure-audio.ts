@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { downloadAudio, type DownloadAudioOptions, type DownloadProgress } from '@astra/downloader';
 import { redactUrl, type Logger } from '@astra/contracts';
 import { sessionKeys, type Storage } from '@astra/storage';
@@ -13,15 +10,21 @@ export type DownloadSettings = Pick<
   | 'ffmpegPath'
   | 'ffprobePath'
   | 'allowedHosts'
+  | 'allowPrivateNetwork'
   | 'socketTimeoutSec'
   | 'timeoutMs'
   | 'stallTimeoutMs'
   | 'extraYtDlpArgs'
+  | 'toolVersions'
+  | 'toolVersionsCacheFile'
 >;
 
 export type EnsureAudioOptions = {
   download?: DownloadSettings;
-  /** Parent of the temp dir that holds the WAV until it is in storage; the dir is always removed. */
+  /**
+   * Parent of the download's temp dir (always removed). On the file system of a `file://` storage, the WAV is
+   * renamed into place instead of copied.
+   */
   tmpRoot?: string;
   maxJsonBytes?: number;
   signal?: AbortSignal;
@@ -50,39 +53,44 @@ export async function ensureAudio(
     return { record: sourceRecordSchema.parse(JSON.parse(bytes.toString('utf8'))), downloaded: false };
   }
 
-  const workDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'astra-mine-'));
-  try {
-    const audio = await downloadAudio(session.videoUrl, {
-      ...options.download,
-      outputPath: path.join(workDir, `${session.id}.wav`),
-      tmpRoot: workDir,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
-    const signalOption = options.signal ? { signal: options.signal } : {};
-    await storage.putFile(keys.audio, audio.path, { contentType: 'audio/wav', ...signalOption });
-    const record: SourceRecord = {
-      tenantId: session.tenantId,
-      sessionId: session.id,
-      // URLs may carry credentials or signatures: only their redacted form is stored.
-      sourceUrl: redactUrl(session.videoUrl),
-      ...(session.externalId ? { externalId: session.externalId } : {}),
-      metadata: session.metadata,
-      source: { ...audio.source, url: redactUrl(audio.source.url), webpageUrl: redactUrl(audio.source.webpageUrl) },
-      sha256: audio.sha256,
-      bytes: audio.bytes,
-      durationSec: audio.durationSec,
-      sampleRate: audio.sampleRate,
-      channels: audio.channels,
-      tools: { ...audio.tools },
-    };
-    await storage.put(keys.source, `${JSON.stringify(record, null, 2)}\n`, {
-      contentType: 'application/json',
-      ...signalOption,
-    });
-    return { record, downloaded: true };
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+  const signalOption = options.signal ? { signal: options.signal } : {};
+  // One pass: the storage takes the verified WAV from the download's temp dir (a rename for file storage, a
+  // multipart upload for S3) and hashes it in that same read.
+  const audio = await downloadAudio(session.videoUrl, {
+    ...options.download,
+    publish: async (wav, context) => {
+      const put = await storage.putFile(keys.audio, wav.path, {
+        contentType: 'audio/wav',
+        move: true,
+        sha256: true,
+        signal: context.signal,
+      });
+      if (put.sha256 === undefined) throw new Error(`The storage returned no SHA-256 for ${keys.audio}`);
+      return { location: put.uri, sha256: put.sha256 };
+    },
+    ...(options.tmpRoot ? { tmpRoot: options.tmpRoot } : {}),
+    ...signalOption,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const record: SourceRecord = {
+    tenantId: session.tenantId,
+    sessionId: session.id,
+    // URLs may carry credentials or signatures: only their redacted form is stored.
+    sourceUrl: redactUrl(session.videoUrl),
+    ...(session.externalId ? { externalId: session.externalId } : {}),
+    metadata: session.metadata,
+    source: { ...audio.source, url: redactUrl(audio.source.url), webpageUrl: redactUrl(audio.source.webpageUrl) },
+    sha256: audio.sha256,
+    bytes: audio.bytes,
+    durationSec: audio.durationSec,
+    sampleRate: audio.sampleRate,
+    channels: audio.channels,
+    tools: { ...audio.tools },
+  };
+  await storage.put(keys.source, `${JSON.stringify(record, null, 2)}\n`, {
+    contentType: 'application/json',
+    ...signalOption,
+  });
+  return { record, downloaded: true };
 }

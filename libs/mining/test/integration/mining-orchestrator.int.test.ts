@@ -64,7 +64,13 @@ afterAll(async () => {
 });
 
 const orchestrator = (transcripts: TranscriptSource) =>
-  new MiningOrchestrator({ storage, transcripts, tmpRoot: path.join(dir, 'tmp') });
+  new MiningOrchestrator({
+    storage,
+    transcripts,
+    tmpRoot: path.join(dir, 'tmp'),
+    // The media server listens on 127.0.0.1.
+    download: { allowPrivateNetwork: true },
+  });
 const astraCore = () => createAstraCoreSource({ client, ownsClient: false });
 const astraCoreFor = (_tenant: string) => astraCore();
 
@@ -103,7 +109,7 @@ describe('MiningOrchestrator', () => {
 
   it('fails the transcribe stage with a clear reason when the video has no captions', async () => {
     const other = { ...session, id: sessionIdFor('t3', session.videoUrl), tenantId: 't3' };
-    const outcome = await orchestrator(createCaptionsSource({ tmpRoot: dir })).mineSession(other);
+    const outcome = await orchestrator(createCaptionsSource({ tmpRoot: dir, allowPrivateNetwork: true })).mineSession(other);
     expect(outcome).toMatchObject({
       status: 'failed',
       failure: { stage: 'transcribe', code: 'no_captions', retryable: false },

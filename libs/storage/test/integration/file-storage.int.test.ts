@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +34,43 @@ describeStorageBehaviour('file://', async () => {
       await rm(base, { recursive: true, force: true });
     },
   };
+});
+
+describe('FileStorage putFile with move', () => {
+  let base: string;
+  beforeEach(async () => {
+    base = await mkdtemp(join(tmpdir(), 'astra-file-move-'));
+  });
+  afterEach(async () => {
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('renames a file on the same file system into place (no copy) and replaces an older object atomically', async () => {
+    const storage = openStorage(`file://${join(base, 'root')}`);
+    const key = 'mining/t/abc.wav';
+    await storage.put(key, 'old');
+    const sourcePath = join(base, 'job', 'audio.wav');
+    await mkdir(join(base, 'job'));
+    await writeFile(sourcePath, randomBytes(3 * MiB));
+    const { ino } = await stat(sourcePath);
+    const expected = createHash('sha256')
+      .update(await readFile(sourcePath))
+      .digest('hex');
+    const result = await storage.putFile(key, sourcePath, { move: true, sha256: true });
+    expect(result).toMatchObject({ bytes: 3 * MiB, sha256: expected });
+    // Same inode: the file was renamed, not copied; nothing is left at the source path.
+    expect((await stat(join(base, 'root', key))).ino).toBe(ino);
+    expect(await readdir(join(base, 'job'))).toEqual([]);
+    expect(await tree(join(base, 'root'))).toEqual(['mining/', 'mining/t/', 'mining/t/abc.wav']);
+  });
+
+  it('refuses to move a symbolic link into storage', async () => {
+    const storage = openStorage(`file://${join(base, 'root')}`);
+    await writeFile(join(base, 'secret'), 'x');
+    await symlink(join(base, 'secret'), join(base, 'link.wav'));
+    await expectStorageError(storage.putFile('k.wav', join(base, 'link.wav'), { move: true }), 'invalid_argument');
+    expect(await storage.exists('k.wav')).toBe(false);
+  });
 });
 
 describe('FileStorage specifics', () => {

@@ -115,6 +115,33 @@ export function describeStorageBehaviour(backend: string, setup: () => Promise<S
       expect(await readdir(targetDir)).toEqual(['copy.bin']);
     });
 
+    it('putFile with move and sha256 stores the file and returns the SHA-256 of what it stored', async () => {
+      const key = `${nextPrefix()}moved.wav`;
+      const sourcePath = join(fixture.workDir, 'to-move.bin');
+      await writeFile(sourcePath, randomBytes(9 * MiB + 3));
+      const expected = await sha256OfFile(sourcePath);
+      const result = await storage.putFile(key, sourcePath, { move: true, sha256: true, contentType: 'audio/wav' });
+      expect(result).toMatchObject({ key, uri: storage.uriFor(key), bytes: expected.bytes, sha256: expected.sha256 });
+      expect(await sha256OfStream(await storage.get(key))).toEqual(expected);
+    });
+
+    it.each([
+      ['a stream', () => randomByteStream(6 * MiB + 5)],
+      ['bytes', (): { stream: Buffer; sha256: () => string } => ({ stream: randomBytes(1000), sha256: () => '' })],
+    ])('put of %s with sha256 returns the SHA-256 of what it stored', async (_label, make) => {
+      const key = `${nextPrefix()}hashed.bin`;
+      const source = make();
+      const result = await storage.put(key, source.stream, { sha256: true });
+      const stored = await sha256OfStream(await storage.get(key));
+      expect(result).toMatchObject({ bytes: stored.bytes, sha256: stored.sha256 });
+      if (!(source.stream instanceof Uint8Array)) expect(result.sha256).toBe(source.sha256());
+    });
+
+    it('returns no sha256 unless asked for', async () => {
+      const key = `${nextPrefix()}plain.bin`;
+      expect((await storage.put(key, 'abc')).sha256).toBeUndefined();
+    });
+
     it('head and exists tell present from absent objects', async () => {
       const key = `${nextPrefix()}present.json`;
       expect(await storage.head(key)).toBeUndefined();

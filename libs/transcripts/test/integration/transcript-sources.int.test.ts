@@ -103,7 +103,7 @@ describe('astra-core source', () => {
 
 describe('captions source', () => {
   it('reads the subtitle track of a video page through yt-dlp', async () => {
-    const source = createCaptionsSource({ tmpRoot: dir });
+    const source = createCaptionsSource({ tmpRoot: dir, allowPrivateNetwork: true });
     const transcript = await source.transcribe(
       request({ videoUrl: `${media.url}/with-captions.html`, durationSec: synth.transcript.durationSec }),
     );
@@ -112,7 +112,7 @@ describe('captions source', () => {
   });
 
   it('says no_captions when the page has none in the language', async () => {
-    const source = createCaptionsSource({ tmpRoot: dir });
+    const source = createCaptionsSource({ tmpRoot: dir, allowPrivateNetwork: true });
     const error = await rejection(
       source.transcribe(request({ videoUrl: `${media.url}/with-captions.html`, language: 'eu' })),
     );
