@@ -31,6 +31,8 @@ export async function createMineFixture(
     corrupt?: number[];
     throttleBytesPerSec?: number;
     asyncSteps?: number;
+    /** Media URLs carry a user name, a password and a signed query string, as a pre-signed link would. */
+    urlSecrets?: { user: string; password: string; signature: string };
   },
 ): Promise<MineFixture> {
   const bases = await Promise.all([1, 2, 3].map((seed) => synthesizeSession({ dir, seed, format: 'webm' })));
@@ -46,7 +48,10 @@ export async function createMineFixture(
     const name = `s${String(i + 1).padStart(2, '0')}.webm`;
     const line = i + 2;
     let acta = path.basename(base.actaPath);
-    let url = `${media.url}/${name}`;
+    const secrets = options.urlSecrets;
+    let url = secrets
+      ? `${media.url.replace('://', `://${secrets.user}:${secrets.password}@`)}/${name}?X-Amz-Signature=${secrets.signature}&sig=${secrets.signature}`
+      : `${media.url}/${name}`;
     if (options.missing?.includes(i)) {
       url = `${media.url}/missing-${name}`;
       failingLines.push(line);
