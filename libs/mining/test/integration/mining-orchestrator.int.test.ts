@@ -109,7 +109,9 @@ describe('MiningOrchestrator', () => {
 
   it('fails the transcribe stage with a clear reason when the video has no captions', async () => {
     const other = { ...session, id: sessionIdFor('t3', session.videoUrl), tenantId: 't3' };
-    const outcome = await orchestrator(createCaptionsSource({ tmpRoot: dir, allowPrivateNetwork: true })).mineSession(other);
+    const outcome = await orchestrator(createCaptionsSource({ tmpRoot: dir, allowPrivateNetwork: true })).mineSession(
+      other,
+    );
     expect(outcome).toMatchObject({
       status: 'failed',
       failure: { stage: 'transcribe', code: 'no_captions', retryable: false },
