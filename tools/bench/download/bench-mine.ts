@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoreDevServer } from '@astra/core-dev';
 import { serveFiles, synthesizeSession, type SynthSession } from '@astra/demo';
-import { sessionIdFor } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
 import { loadAverage, measure, median, parseArgs, runCommand, type Measured } from './measure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

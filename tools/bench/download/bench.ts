@@ -28,7 +28,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probeTools, type ToolVersions } from '@astra/downloader';
 import { ensureAudio } from '@astra/mining';
-import { openStorage, sessionIdFor, sessionKeys } from '@astra/storage';
+import { sessionIdFor } from '@astra/contracts';
+import { openStorage, sessionKeys } from '@astra/storage';
 import { baselineDownloaderUrl, BASELINE_COMMIT } from './baseline';
 import { loadAverage, measure, median, parseArgs, runCommand, type Measured } from './measure';
 
