@@ -6,24 +6,37 @@ import type { CliConfig } from './config';
 export type ToolCheck =
   { ok: true; versions: ToolVersions; warnings: ToolVersionWarning[] } | { ok: false; error: Error; warnings: [] };
 
-/** Runs yt-dlp/ffmpeg/ffprobe `--version` and compares yt-dlp with the configured minimum (`ASTRA_MIN_YTDLP_VERSION`). */
+/**
+ * Runs yt-dlp/ffmpeg/ffprobe `--version` (or reads them from the per-user cache for the same binaries: starting
+ * Python only for `yt-dlp --version` costs about a second of CPU) and compares yt-dlp with the configured minimum
+ * (`ASTRA_MIN_YTDLP_VERSION`).
+ */
 export async function checkTools(config: CliConfig): Promise<ToolCheck> {
+  const { toolVersionsCacheFile, ...paths } = config.tools;
   try {
-    const versions = await probeTools({ ...config.tools, timeoutMs: 15_000 });
+    const versions = await probeTools({
+      ...paths,
+      ...(toolVersionsCacheFile ? { cacheFile: toolVersionsCacheFile } : {}),
+      timeoutMs: 15_000,
+    });
     return { ok: true, versions, warnings: checkToolVersions(versions, config.toolMinimums) };
   } catch (error) {
     return { ok: false, error: error as Error, warnings: [] };
   }
 }
 
-/** Before a run: a warning per old or missing tool (the sessions that need it fail with their own error). */
-export async function warnAboutTools(config: CliConfig, logger: Logger): Promise<void> {
+/**
+ * Before a run: a warning per old or missing tool (the sessions that need it fail with their own error). Returns
+ * the versions found, for the downloads to use instead of probing again.
+ */
+export async function warnAboutTools(config: CliConfig, logger: Logger): Promise<ToolVersions | undefined> {
   const tools = await checkTools(config);
   if (!tools.ok) {
     logger.warn({ err: tools.error }, tools.error.message);
-    return;
+    return undefined;
   }
   for (const warning of tools.warnings) {
     logger.warn({ tool: warning.tool, version: warning.version, minimum: warning.minimum }, warning.message);
   }
+  return tools.versions;
 }
