@@ -29,8 +29,15 @@ export const DEFAULT_PROBE_TOOLS_OPTIONS = {
 const MAX_VERSION_CHARS = 200;
 
 /**
- * Runs `yt-dlp --version`, `ffmpeg -version` and `ffprobe -version` (or reads them from `cacheFile` for the
- * same binaries); throws `tool_missing` when one is absent.
+ * Versions already probed by this process, by binary identity (real path, inode, size, mtime: a replaced binary
+ * is probed again). A worker downloads session after session with the same tools; without this, every job would
+ * start Python once more just for `yt-dlp --version`.
+ */
+const PROBED_THIS_PROCESS = new Map<string, string>();
+
+/**
+ * Runs `yt-dlp --version`, `ffmpeg -version` and `ffprobe -version` (or reuses what this process or `cacheFile`
+ * already knows of the same binaries); throws `tool_missing` when one is absent.
  */
 export async function probeTools(options: ProbeToolsOptions = {}): Promise<ToolVersions> {
   const ytDlpPath = options.ytDlpPath ?? DEFAULT_PROBE_TOOLS_OPTIONS.ytDlpPath;
@@ -45,13 +52,16 @@ export async function probeTools(options: ProbeToolsOptions = {}): Promise<ToolV
   const cache = options.cacheFile === undefined ? undefined : await readVersionCache(options.cacheFile);
   let learned = false;
   const version = async (tool: ToolName, file: string, args: string[]): Promise<string> => {
-    const identity = cache === undefined ? undefined : await identifyExecutable(tool, file);
-    const cached = identity === undefined ? undefined : cache?.get(identity);
-    if (cached !== undefined) return cached;
+    const identity = await identifyExecutable(tool, file);
+    const known = identity === undefined ? undefined : (PROBED_THIS_PROCESS.get(identity) ?? cache?.get(identity));
+    if (known !== undefined) return known;
     const probed = await readVersion(tool, file, args, job.signal, logger);
-    if (identity !== undefined && cache !== undefined) {
-      cache.set(identity, probed);
-      learned = true;
+    if (identity !== undefined) {
+      PROBED_THIS_PROCESS.set(identity, probed);
+      if (cache !== undefined) {
+        cache.set(identity, probed);
+        learned = true;
+      }
     }
     return probed;
   };
