@@ -25,18 +25,14 @@ export async function checkTools(config: CliConfig): Promise<ToolCheck> {
   }
 }
 
-/**
- * Before a run: a warning per old or missing tool (the sessions that need it fail with their own error). Returns
- * the versions found, for the downloads to use instead of probing again.
- */
-export async function warnAboutTools(config: CliConfig, logger: Logger): Promise<ToolVersions | undefined> {
+/** Before a run: a warning per old or missing tool (the sessions that need it fail with their own error). */
+export async function warnAboutTools(config: CliConfig, logger: Logger): Promise<void> {
   const tools = await checkTools(config);
   if (!tools.ok) {
     logger.warn({ err: tools.error }, tools.error.message);
-    return undefined;
+    return;
   }
   for (const warning of tools.warnings) {
     logger.warn({ tool: warning.tool, version: warning.version, minimum: warning.minimum }, warning.message);
   }
-  return tools.versions;
 }

@@ -26,7 +26,8 @@ export async function runDownloadCommand(
     throw new UsageError((error as Error).message, { code: 'invalid_url', cause: error });
   }
   const keys = sessionKeys(tenantId, id);
-  const toolVersions = await warnAboutTools(config, output.logger);
+  // The versions probed here are remembered by the process (probeTools): the download does not probe again.
+  await warnAboutTools(config, output.logger);
   const { record, downloaded, uri } = await withProcessTempDir(config.tmpRoot, output.logger, (tmpDir) =>
     withStorage(config, output, async (storage) => {
       const audio = await ensureAudio(
@@ -37,7 +38,6 @@ export async function runDownloadCommand(
             ...config.tools,
             ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
             allowPrivateNetwork: config.allowPrivateNetwork,
-            ...(toolVersions ? { toolVersions } : {}),
           },
           tmpRoot: tmpDir,
           logger: output.logger,
