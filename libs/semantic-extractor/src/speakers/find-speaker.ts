@@ -15,7 +15,8 @@ export type SpeakerReference = {
 const UPPER = 'A-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏ';
 const LETTER = 'a-záéíóúüñçàèìòùïA-ZÁÉÍÓÚÜÑÇÀÈÌÒÙÏªº';
 const NAME_WORD = `(?:[${UPPER}][${LETTER}'’·]*(?:-[${LETTER}]+)*\\.?|M\\.ª)`;
-const PARTICLES = [
+/** The small words inside Spanish and Portuguese-origin surnames ("Ruiz de la Torre", "Van der Berg"). */
+const NAME_PARTICLES = [
   'de',
   'del',
   'de la',
@@ -31,9 +32,10 @@ const PARTICLES = [
   'do',
   'dos',
   'di',
-]
-  .flatMap((particle) => [particle, particle.toUpperCase()])
-  .join('|');
+];
+/** One-word particles: a name never ends with one, and title case writes them in lower case. */
+const ONE_WORD_PARTICLES = new Set(NAME_PARTICLES.filter((particle) => !particle.includes(' ')));
+const PARTICLES = NAME_PARTICLES.flatMap((particle) => [particle, particle.toUpperCase()]).join('|');
 const NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)*${NAME_WORD}){0,6}`;
 const HONORIFIC = HONORIFIC_SOURCE;
 /**
@@ -300,7 +302,7 @@ function trimName(raw: string): string {
     // "Roberto Neira Aburto. Asisten…": a full stop after a word (not an initial) ends the sentence and the name.
     if (/\p{L}{3}\.$/u.test(word)) break;
   }
-  while (kept.length > 0 && /^(de|del|la|las|los|van|von|da|das|do|dos|di)$/i.test(kept.at(-1) ?? '')) kept.pop();
+  while (kept.length > 0 && ONE_WORD_PARTICLES.has((kept.at(-1) ?? '').toLowerCase())) kept.pop();
   const last = kept.at(-1);
   if (last !== undefined && last.length > 2 && last.endsWith('.')) kept[kept.length - 1] = last.slice(0, -1);
   const name = kept.join(' ');
@@ -318,23 +320,7 @@ function canonicalOffice(office: string): string {
   return capitalize(titleCase(base));
 }
 
-const LOWER_WORDS = new Set([
-  'de',
-  'del',
-  'la',
-  'las',
-  'los',
-  'el',
-  'y',
-  'e',
-  'van',
-  'von',
-  'da',
-  'das',
-  'do',
-  'dos',
-  'di',
-]);
+const LOWER_WORDS = new Set([...ONE_WORD_PARTICLES, 'el', 'y', 'e']);
 
 /** Title case for text written all in capitals ("RUIZ DE LA TORRE" → "Ruiz de la Torre"); other text as written. */
 export function titleCase(text: string): string {
