@@ -82,8 +82,11 @@ export function checkExtraYtDlpArgs(extraArgs: readonly string[]): void {
 
 const COMMON_ARGS = ['--ignore-config', '--no-playlist', '--no-colors', '--no-mtime', '--no-simulate'];
 
-/** Network timeout, and every file yt-dlp writes (final and temporary) as `<stem>.<ext>` inside the job dir. */
-function jobDirArgs(input: { jobDir: string; socketTimeoutSec: number }, stem: string): string[] {
+/**
+ * Network timeout, and every file yt-dlp writes (final and temporary) inside the job dir; `output` is the `-o`
+ * template (`<stem>.%(ext)s`) or `-` for standard output.
+ */
+function jobDirArgs(input: { jobDir: string; socketTimeoutSec: number }, output: string): string[] {
   return [
     '--socket-timeout',
     String(input.socketTimeoutSec),
@@ -92,7 +95,7 @@ function jobDirArgs(input: { jobDir: string; socketTimeoutSec: number }, stem: s
     '-P',
     `temp:${input.jobDir}`,
     '-o',
-    `${stem}.%(ext)s`,
+    output,
   ];
 }
 
@@ -124,14 +127,7 @@ export function buildDownloadArgs(input: DownloadArgsInput): string[] {
     String(Math.floor(input.maxBytes)),
     '--min-filesize',
     '1',
-    '--socket-timeout',
-    String(input.socketTimeoutSec),
-    '-P',
-    input.jobDir,
-    '-P',
-    `temp:${input.jobDir}`,
-    '-o',
-    '-',
+    ...jobDirArgs(input, '-'),
     '--progress',
     '--newline',
     '--progress-template',
@@ -167,7 +163,7 @@ export function buildCaptionsArgs(input: CaptionsArgsInput): string[] {
     'json3/vtt/best',
     '--proxy',
     input.proxyUrl,
-    ...jobDirArgs(input, CAPTIONS_STEM),
+    ...jobDirArgs(input, `${CAPTIONS_STEM}.%(ext)s`),
     '-O',
     `video:${LINE_PREFIX.subs}%(.{requested_subtitles,subtitles})j`,
     ...input.extraArgs,
