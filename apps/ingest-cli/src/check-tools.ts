@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { probeTools, type ToolVersions } from '@astra/downloader';
-import { checkToolVersions, type ToolVersionWarning } from '@astra/mining';
+import { checkToolVersions, type ToolVersionWarning } from '@astra/mining/config';
 import type { CliConfig } from './config';
 
 export type ToolCheck =

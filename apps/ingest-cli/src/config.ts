@@ -7,7 +7,7 @@ import {
   type RuntimeConfig,
   type RuntimeOverrides,
   type ToolMinimums,
-} from '@astra/mining';
+} from '@astra/mining/config';
 
 /** The shared runtime settings plus what only the CLI reads. */
 export type CliConfig = RuntimeConfig & {

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { checkNodeSupport } from '@astra/mining';
+import { checkNodeSupport } from '@astra/mining/config';
 import { buildProgram } from './program';
 
 // An unsupported or end-of-life Node.js is worth one line on stderr, never a refusal (stdout stays the result's).

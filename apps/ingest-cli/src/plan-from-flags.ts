@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_MAX_ACTA_BYTES, readSessionsCsv, type RuntimeConfig, type SessionPlan } from '@astra/mining';
-import type { TranscriptSourceKind } from '@astra/transcripts';
+import type { TranscriptSourceKind } from '@astra/contracts';
 import type { Output } from './output';
 
 export type PlanFlags = { input: string; tenant?: string; acta: boolean; actasDir?: string };

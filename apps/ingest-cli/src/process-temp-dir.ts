@@ -2,7 +2,7 @@ import { rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { prepareProcessTempDir } from '@astra/mining';
+import { prepareProcessTempDir } from '@astra/mining/config';
 
 /** Parent of every CLI process's own temp dir, under `ASTRA_TMPDIR` (the worker uses `astra-worker`). */
 export const CLI_TEMP_BASE = 'astra-ingest';

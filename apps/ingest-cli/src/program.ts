@@ -1,15 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveAlignOptions } from '@astra/aligner';
-import { ConfigError, DEFAULT_MINING_JOB_OPTIONS, RUNTIME_DEFAULTS, type RuntimeOverrides } from '@astra/mining';
+import { ConfigError, DEFAULT_MINING_JOB_OPTIONS, RUNTIME_DEFAULTS, type RuntimeOverrides } from '@astra/mining/config';
 import cliPackage from '../package.json' with { type: 'json' };
-import { runAlignCommand } from './commands/align';
-import { runBuildCommand, type BuildCommandFlags } from './commands/build';
-import { runDownloadCommand } from './commands/download';
-import { runEnqueueCommand } from './commands/enqueue';
-import { runExtractCommand } from './commands/extract';
-import { runMineCommand } from './commands/mine';
-import { runStatusCommand } from './commands/status';
-import { DEFAULT_DRY_RUN_OPTIONS } from './dry-run/run-dry-run';
+// Types only: each command's code is imported when it runs, so a command loads its own dependencies and no
+// other's (`download` does not pay for BullMQ, pdf.js and the aligner's pipeline at start-up).
+import type { runAlignCommand } from './commands/align';
+import type { BuildCommandFlags } from './commands/build';
+import type { runEnqueueCommand } from './commands/enqueue';
+import type { runMineCommand } from './commands/mine';
+import type { runStatusCommand } from './commands/status';
+import { DEFAULT_DRY_RUN_OPTIONS } from './dry-run/dry-run-options';
 import { loadConfig, positiveInt, positiveNumber, ratio, UsageError, type CliConfig, type Env } from './config';
 import { createOutput, type Output } from './output';
 
@@ -154,13 +154,17 @@ export function buildProgram(env: Env): Command {
     .option('--s3-endpoint <url>', S3_ENDPOINT_HELP)
     .option('--allow-private-network', PRIVATE_NETWORK_HELP)
     .action((url: string, flags: CommonFlags & RuntimeOverrides & { tenant: string }) =>
-      run('download', env, flags, (output, config) => runDownloadCommand(url, flags, config, output)),
+      run('download', env, flags, async (output, config) =>
+        (await import('./commands/download')).runDownloadCommand(url, flags, config, output),
+      ),
     );
 
   command('extract <acta>')
     .description('parse an acta (DOCX or PDF) and print the structured Acta (JSON)')
     .action((acta: string, flags: CommonFlags) =>
-      run('extract', env, flags, (output) => runExtractCommand(acta, output)),
+      run('extract', env, flags, async (output) =>
+        (await import('./commands/extract')).runExtractCommand(acta, output),
+      ),
     );
 
   withAlignFlags(command('align'))
@@ -180,7 +184,9 @@ export function buildProgram(env: Env): Command {
     .option('--source-url <url>', 'source_url to put in each line')
     .option('--language <bcp47>', 'language of the session', RUNTIME_DEFAULTS.language)
     .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runAlignCommand>[0], 'align'>) =>
-      run('align', env, flags, (output) => runAlignCommand({ ...flags, align: alignOptionsFrom(flags) }, output)),
+      run('align', env, flags, async (output) =>
+        (await import('./commands/align')).runAlignCommand({ ...flags, align: alignOptionsFrom(flags) }, output),
+      ),
     );
 
   withAlignFlags(command('mine'))
@@ -220,8 +226,8 @@ export function buildProgram(env: Env): Command {
     .option('--no-acta', 'download and transcribe only (acta_path may be empty)')
     .option('--actas-dir <dir>', 'folder acta_path is relative to (default: the CSV folder)')
     .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runMineCommand>[0], 'align'>) =>
-      run('mine', env, flags, (output, config) =>
-        runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, config, output),
+      run('mine', env, flags, async (output, config) =>
+        (await import('./commands/mine')).runMineCommand({ ...flags, align: alignOptionsFrom(flags) }, config, output),
       ),
     );
 
@@ -248,7 +254,9 @@ export function buildProgram(env: Env): Command {
       DEFAULT_MINING_JOB_OPTIONS.backoffMs,
     )
     .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) =>
-      run('enqueue', env, flags, (output, config) => runEnqueueCommand(flags, config, output)),
+      run('enqueue', env, flags, async (output, config) =>
+        (await import('./commands/enqueue')).runEnqueueCommand(flags, config, output),
+      ),
     );
 
   command('status')
@@ -256,7 +264,9 @@ export function buildProgram(env: Env): Command {
     .option('--redis <url>', REDIS_HELP)
     .option('--limit <n>', 'failed jobs to list', parse(positiveInt), 100)
     .action((flags: CommonFlags & Parameters<typeof runStatusCommand>[0]) =>
-      run('status', env, flags, (output, config) => runStatusCommand(flags, config, output)),
+      run('status', env, flags, async (output, config) =>
+        (await import('./commands/status')).runStatusCommand(flags, config, output),
+      ),
     );
 
   command('build')
@@ -268,7 +278,9 @@ export function buildProgram(env: Env): Command {
     .option('--out <dir>', 'also write the files to <dir>/<tenant>/<name>/')
     .option('--cut', 'with --out: each kept segment as its own WAV under <dir>/<tenant>/<name>/wavs/')
     .action((flags: CommonFlags & BuildCommandFlags) =>
-      run('build', env, flags, (output, config) => runBuildCommand(flags, config, output)),
+      run('build', env, flags, async (output, config) =>
+        (await import('./commands/build')).runBuildCommand(flags, config, output),
+      ),
     );
 
   return program;

@@ -1,4 +1,4 @@
-import type { RuntimeConfig } from '@astra/mining';
+import type { RuntimeConfig } from '@astra/mining/config';
 import { openStorage, type Storage } from '@astra/storage';
 import type { Output } from './output';
 

@@ -25,5 +25,7 @@ export { sessionIdFor } from './session/session-id-for';
 export { youtubeVideoId } from './session/youtube-video-id';
 export { transcriptRepairsSchema, transcriptSchema, wordSchema } from './transcript/model';
 export type { Transcript, TranscriptRepairs, Word } from './transcript/model';
+export { TRANSCRIPT_SOURCE_KINDS } from './transcript/transcript-source-kind';
+export type { TranscriptSourceKind } from './transcript/transcript-source-kind';
 export { validateTranscript } from './transcript/validate-transcript';
 export type { ValidateTranscriptOptions, ValidateTranscriptResult } from './transcript/validate-transcript';

@@ -1,4 +1,4 @@
-import type { Transcript } from '@astra/contracts';
+import type { Transcript, TranscriptSourceKind } from '@astra/contracts';
 
 /** What a transcript source is asked for: one stored recording of one session. */
 export type TranscriptRequest = {
@@ -39,5 +39,5 @@ export interface TranscriptSource {
   close(): Promise<void>;
 }
 
-export const TRANSCRIPT_SOURCE_KINDS = ['astra-core', 'captions', 'file'] as const;
-export type TranscriptSourceKind = (typeof TRANSCRIPT_SOURCE_KINDS)[number];
+// The kinds are a contract (stored provenance, configuration): defined in @astra/contracts, re-exported here.
+export { TRANSCRIPT_SOURCE_KINDS, type TranscriptSourceKind } from '@astra/contracts';

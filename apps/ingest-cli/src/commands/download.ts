@@ -1,5 +1,5 @@
 import { sessionIdFor } from '@astra/contracts';
-import { ensureAudio } from '@astra/mining';
+import { ensureAudio } from '@astra/mining/audio';
 import { sessionKeys } from '@astra/storage';
 import { checkTenantArgument } from '../check-arguments';
 import { warnAboutTools } from '../check-tools';

@@ -21,7 +21,8 @@ import {
 } from '../check-arguments';
 import { warnAboutTools } from '../check-tools';
 import type { CliConfig } from '../config';
-import { DEFAULT_DRY_RUN_OPTIONS, formatDryRun, runDryRun } from '../dry-run/run-dry-run';
+import { DEFAULT_DRY_RUN_OPTIONS } from '../dry-run/dry-run-options';
+import { formatDryRun, runDryRun } from '../dry-run/run-dry-run';
 import { LiveView } from '../live-view/live-view';
 import { ProgressLog } from '../live-view/progress-log';
 import { formatMineSummary, summariseOutcomes, type MineSummary } from '../mine-summary';

@@ -8,25 +8,8 @@ import { checkActas } from './check-actas';
 import { checkAstraCore } from './check-astra-core';
 import { createMediaProbe, type MediaCheck } from './check-media-url';
 import { checkMediaUrls } from './check-media-urls';
+import { DEFAULT_DRY_RUN_OPTIONS, type DryRunOptions } from './dry-run-options';
 import { probeStorage } from './probe-storage';
-
-export type DryRunOptions = {
-  /** Longest wait for one URL's answer (`--check-timeout`). */
-  requestTimeoutMs: number;
-  urlConcurrency: number;
-  ytDlpConcurrency: number;
-  ytDlpTimeoutMs: number;
-  /** All URL checks together (`--check-budget`): a dry run is a quick pre-flight, even for 10⁵ rows. */
-  mediaBudgetMs: number;
-};
-
-export const DEFAULT_DRY_RUN_OPTIONS: DryRunOptions = {
-  requestTimeoutMs: 15_000,
-  urlConcurrency: 8,
-  ytDlpConcurrency: 2,
-  ytDlpTimeoutMs: 60_000,
-  mediaBudgetMs: 120_000,
-};
 
 export type CheckName = 'tools' | 'storage' | 'astra-core' | 'media' | 'actas';
 export type DryRunCheck = { check: CheckName; status: 'ok' | 'warning' | 'failed' | 'skipped'; detail: string };

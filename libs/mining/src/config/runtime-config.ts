@@ -1,8 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { languageSchema, providerSchema } from '@astra/contracts';
+import { languageSchema, providerSchema, TRANSCRIPT_SOURCE_KINDS, type TranscriptSourceKind } from '@astra/contracts';
 import { parseStorageUri, type OpenStorageOptions } from '@astra/storage';
-import { TRANSCRIPT_SOURCE_KINDS, type TranscriptSourceKind } from '@astra/transcripts';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { booleanText, firstSet, httpUrl, readSetting, readVariable, type Env } from './read-variable';

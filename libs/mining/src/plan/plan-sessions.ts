@@ -2,8 +2,14 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { validateMediaUrl } from '@astra/downloader';
-import { isTenantId, LANGUAGE_PATTERN, PROVIDER_PATTERN, sessionIdFor, TENANT_ID_PATTERN } from '@astra/contracts';
-import type { TranscriptSourceKind } from '@astra/transcripts';
+import {
+  isTenantId,
+  LANGUAGE_PATTERN,
+  PROVIDER_PATTERN,
+  sessionIdFor,
+  TENANT_ID_PATTERN,
+  type TranscriptSourceKind,
+} from '@astra/contracts';
 import { MiningError } from '../errors';
 import { decodeCsvText } from './decode-csv-text';
 import type { RowError, SessionSpec } from '../model';
