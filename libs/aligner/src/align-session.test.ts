@@ -313,6 +313,25 @@ describe('alignSession: segment rules and rejection reasons', () => {
     }
   });
 
+  // A word said in place of an acta word is a mishearing only when the ASR doubts it or it resembles the acta's.
+  it.each([
+    ['another figure heard', S2.replace('25.000', '12.000'), 'doce'],
+    ['a confident word unlike the acta word', S2.replace('parques', 'realmente@0.95'), 'realmente'],
+  ])('does not keep a label where the speech has %s (label_missing_speech)', (_case, heard, word) => {
+    const transcript = buildTranscript([{ text: S1 }, { text: heard }, { text: S3 }]);
+    const result = alignSession(transcript, buildActa([fragment(`${S1} ${S2} ${S3}`)]));
+    expectSegmentRules(transcript, result);
+    expect(result.kept.some((s) => norm(s.asrText).split(' ').includes(word))).toBe(false);
+    expect(result.rejected.some((s) => s.reason === 'label_missing_speech')).toBe(true);
+  });
+
+  it('keeps a label where the ASR doubted a word it misheard', () => {
+    const transcript = buildTranscript([{ text: S1 }, { text: S2.replace('parques', 'realmente@0.6') }, { text: S3 }]);
+    const result = alignSession(transcript, buildActa([fragment(`${S1} ${S2} ${S3}`)]));
+    expectSegmentRules(transcript, result);
+    expect(result.kept.some((s) => norm(s.asrText).split(' ').includes('realmente'))).toBe(true);
+  });
+
   it('cuts long speech at pauses into segments within the duration limits, never inside a word', () => {
     const text = [S1, S2, S3, S4, S5, S6].join(' ');
     const transcript = buildTranscript(

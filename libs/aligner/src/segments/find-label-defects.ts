@@ -2,6 +2,7 @@ import type { Word } from '@astra/contracts';
 import { OP_MATCH, OP_NEAR, OP_SUBSTITUTION, type TokenAlignment } from '../match/align-gap';
 import type { ActaStream, TranscriptStream } from '../match/build-streams';
 import { stringEditDistance, type EditDistanceScratch } from '../score/compute-error-rates';
+import { isNumberWord } from '../spanish/number-to-spanish-words';
 import { fillerPhraseAt, spokenWordClass } from '../spanish/spoken-word-class';
 
 /**
@@ -44,6 +45,10 @@ interface DefectContext extends LabelDefectsInput {
 
 /** Below this confidence an unmatched ASR word is the recogniser's own guess, not evidence of speech. */
 const NOISE_CONFIDENCE = 0.5;
+/** An ASR this sure of a word heard it: it is no mishearing of a different acta word. */
+const CERTAIN_CONFIDENCE = 0.9;
+/** Letters two words share at their start to be the same word inflected otherwise (or a short word whole). */
+const STEM_LETTERS = 4;
 /** Words at a span's edge whose diarized speaker may have slipped from the neighbouring turn. */
 const MAX_SLIP_WORDS = 2;
 /** Longest repeated run (in tokens) recognised as a restart: "de la de la", "que el que el". */
@@ -314,12 +319,77 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
       // is more than they are ("realmente" heard where the acta has "y").
       const actaSec = absorbing.reduce((total, sec) => total + sec, 0);
       const tooLong = heardSec > SUBSTITUTION_TIME_RATIO * actaSec + SUBSTITUTION_TIME_SLACK_SEC;
-      if (heard > absorbing.length || tooLong)
+      const otherFigure = bounded && figuresDisagree(input, left, right, iLeft, iRight, speechLike);
+      const unlike = bounded && confidentUnlikeWord(input, left, right, iLeft, iRight, speechLike);
+      if (heard > absorbing.length || tooLong || otherFigure || unlike)
         for (let j = left + 1; j < right; j += 1) if (speechLike(j)) flags[j] = 1;
     }
     left = right;
   }
   return flags;
+}
+
+/**
+ * A number word heard with confidence where the acta has other number words and not that one ("dos meses" said,
+ * "10 meses" written): the label and the speech disagree on a figure. Not a mishearing to absorb — whichever is
+ * wrong, the label cannot be trusted for this audio.
+ */
+function figuresDisagree(
+  input: DefectContext,
+  left: number,
+  right: number,
+  iLeft: number,
+  iRight: number,
+  speechLike: (j: number) => boolean,
+): boolean {
+  const { acta, transcript, vocabulary } = input;
+  const actaFigures = new Set<number>();
+  for (let i = iLeft + 1; i < iRight; i += 1) {
+    const id = acta.ids[i] ?? 0;
+    if (isNumberWord(vocabulary[id] ?? '')) actaFigures.add(id);
+  }
+  if (actaFigures.size === 0) return false;
+  for (let j = left + 1; j < right; j += 1) {
+    const id = transcript.ids[j] ?? 0;
+    if (speechLike(j) && isNumberWord(vocabulary[id] ?? '') && !actaFigures.has(id)) return true;
+  }
+  return false;
+}
+
+/**
+ * A word the ASR is sure of (confidence ≥ CERTAIN_CONFIDENCE) that resembles none of the acta words it could
+ * stand for: not a mishearing of them ("realmente" heard where the acta has "olivos") but a word the label lacks.
+ * A recogniser that misheard is rarely that sure; when it is, the label cannot be checked against the audio.
+ */
+function confidentUnlikeWord(
+  input: DefectContext,
+  left: number,
+  right: number,
+  iLeft: number,
+  iRight: number,
+  speechLike: (j: number) => boolean,
+): boolean {
+  const { acta, transcript, words, vocabulary } = input;
+  for (let j = left + 1; j < right; j += 1) {
+    if (!speechLike(j)) continue;
+    if ((words[transcript.word[j] ?? 0]?.confidence ?? 0) < CERTAIN_CONFIDENCE) continue;
+    const heard = vocabulary[transcript.ids[j] ?? 0] ?? '';
+    let resembles = false;
+    for (let i = iLeft + 1; i < iRight && !resembles; i += 1) {
+      const form = vocabulary[acta.ids[i] ?? 0] ?? '';
+      resembles = closeEnough(input, heard, form) || sharedStem(heard, form);
+    }
+    if (!resembles) return true;
+  }
+  return false;
+}
+
+/** Same stem, other ending ("presupuestario" heard for "presupuesto"): a mishearing or a reworded inflection. */
+function sharedStem(x: string, y: string): boolean {
+  const shorter = Math.min(x.length, y.length);
+  let common = 0;
+  while (common < shorter && x.charCodeAt(common) === y.charCodeAt(common)) common += 1;
+  return common >= Math.min(STEM_LETTERS, shorter);
 }
 
 /**

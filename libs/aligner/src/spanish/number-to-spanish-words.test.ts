@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AlignError } from '../errors';
-import { numberToSpanishWords, ordinalToSpanishWords, type NumberGender } from './number-to-spanish-words';
+import {
+  isNumberWord,
+  numberToSpanishWords,
+  ordinalToSpanishWords,
+  type NumberGender,
+} from './number-to-spanish-words';
 
 describe('numberToSpanishWords', () => {
   it.each<[number, string]>([
@@ -95,4 +100,13 @@ describe('ordinalToSpanishWords', () => {
     expect(() => ordinalToSpanishWords(0)).toThrow(AlignError);
     expect(() => ordinalToSpanishWords(101)).toThrow(/1 … 100/u);
   });
+});
+
+describe('isNumberWord', () => {
+  it.each(['dos', 'diez', 'cuarenta', 'veintisiete', 'doscientas', 'mil', 'millones', 'cien'])('%s is a figure', (w) =>
+    expect(isNumberWord(w)).toBe(true),
+  );
+  it.each(['un', 'una', 'uno', 'y', 'euros', 'meses', 'de'])('%s is not (articles count as no figure)', (w) =>
+    expect(isNumberWord(w)).toBe(false),
+  );
 });

@@ -190,3 +190,26 @@ export function ordinalToSpanishWords(value: number, options: OrdinalOptions = {
   }
   return words.join(' ');
 }
+
+/**
+ * Spelled-out number words in match form (no accents), without "un"/"uno"/"una", which are articles as often as
+ * numbers: the words that make a figure ("dos", "cuarenta", "mil", "millones").
+ */
+const NUMBER_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.normalize('NFD').replace(/\p{M}/gu, '').split(' ')) words.add(word);
+  };
+  for (let n = 2; n < 1000; n += 1) {
+    add(numberToSpanishWords(n));
+    add(numberToSpanishWords(n, { gender: 'feminine' }));
+  }
+  add('mil millon millones cero');
+  for (const article of ['un', 'uno', 'una', 'y']) words.delete(article);
+  return words;
+})();
+
+/** A word (match form) that is part of a spelled-out figure: "diez", "cuarenta", "mil". */
+export function isNumberWord(form: string): boolean {
+  return NUMBER_WORDS.has(form);
+}

@@ -145,12 +145,43 @@ function insertionPoint(rng: Rng, words: readonly SpokenWord[]): number | undefi
   return words[at]?.inNumber === true && words[at - 1]?.inNumber === true ? undefined : at;
 }
 
-/** A plain content word of the written sentence (not first or last, no punctuation, no digits). */
+/**
+ * Marks every word of a number the ASR may write as digits, across pieces: a number written in words is one
+ * piece per word (`flatten`), and only its first carries the digits. Nothing may be inserted or left out inside
+ * one — an ASR writing "14.000" for "catorce técnicos mil" is no ASR.
+ */
+function markNumbers(words: SpokenWord[]): void {
+  let numberLeft = 0;
+  for (const word of words) {
+    if (word.digitsLength !== undefined) numberLeft = Math.max(numberLeft, word.digitsLength);
+    if (numberLeft > 0) {
+      word.inNumber = true;
+      numberLeft -= 1;
+    }
+  }
+}
+
+/** Pieces holding a word of a number the ASR may write as digits (see `markNumbers`). */
+function numberPieceIndices(pieces: readonly Piece[]): Set<number> {
+  const inside = new Set<number>();
+  let wordsLeft = 0;
+  pieces.forEach((piece, k) => {
+    if (piece.asrDigits !== undefined) wordsLeft = Math.max(wordsLeft, piece.asrSpan ?? piece.spoken.length);
+    if (wordsLeft > 0) {
+      inside.add(k);
+      wordsLeft -= piece.spoken.length;
+    }
+  });
+  return inside;
+}
+
+/** A plain content word of the written sentence (not first or last, no punctuation, no digits, not in a number). */
 function contentPiece(rng: Rng, pieces: readonly Piece[]): number | undefined {
+  const inNumber = numberPieceIndices(pieces);
   const candidates: number[] = [];
   for (let k = 1; k + 1 < pieces.length; k += 1) {
     const piece = pieces[k];
-    if (piece !== undefined && /^\p{Ll}{5,}$/u.test(piece.written) && piece.asrDigits === undefined) candidates.push(k);
+    if (piece !== undefined && /^\p{Ll}{5,}$/u.test(piece.written) && !inNumber.has(k)) candidates.push(k);
   }
   return candidates.length === 0 ? undefined : rng.pick(candidates);
 }
@@ -177,6 +208,7 @@ function renderSentence(
   if (omitMode === 1) omittedPiece = contentPiece(rng, pieces);
   const words: SpokenWord[] = [];
   pieces.forEach((piece, k) => words.push(...spokenOf([piece], k === omittedPiece ? 'omitted' : 'acta')));
+  markNumbers(words);
   if (omittedPiece !== undefined) pieces = pieces.filter((_, k) => k !== omittedPiece);
   if (omitMode === 0) {
     const at = insertionPoint(rng, words);
