@@ -319,9 +319,8 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
       // is more than they are ("realmente" heard where the acta has "y").
       const actaSec = absorbing.reduce((total, sec) => total + sec, 0);
       const tooLong = heardSec > SUBSTITUTION_TIME_RATIO * actaSec + SUBSTITUTION_TIME_SLACK_SEC;
-      const otherFigure = bounded && figuresDisagree(input, left, right, iLeft, iRight, speechLike);
-      const unlike = bounded && confidentUnlikeWord(input, left, right, iLeft, iRight, speechLike);
-      if (heard > absorbing.length || tooLong || otherFigure || unlike)
+      const lacked = bounded && heardWordTheActaLacks(input, left, right, iLeft, iRight, speechLike);
+      if (heard > absorbing.length || tooLong || lacked)
         for (let j = left + 1; j < right; j += 1) if (speechLike(j)) flags[j] = 1;
     }
     left = right;
@@ -330,38 +329,13 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
 }
 
 /**
- * A number word heard with confidence where the acta has other number words and not that one ("dos meses" said,
- * "10 meses" written): the label and the speech disagree on a figure. Not a mishearing to absorb — whichever is
- * wrong, the label cannot be trusted for this audio.
+ * A heard speech-like word that cannot be a mishearing of the acta words it faces, whatever the counts say:
+ * - a **figure** the acta does not have there while it has others ("dos meses" said, "10 meses" written): label
+ *   and speech disagree on a number, and whichever is wrong, the label cannot be trusted for this audio;
+ * - a word the ASR is **sure of** (confidence ≥ CERTAIN_CONFIDENCE) that resembles none of them ("realmente"
+ *   heard where the acta has "olivos"): a recogniser that misheard is rarely that sure.
  */
-function figuresDisagree(
-  input: DefectContext,
-  left: number,
-  right: number,
-  iLeft: number,
-  iRight: number,
-  speechLike: (j: number) => boolean,
-): boolean {
-  const { acta, transcript, vocabulary } = input;
-  const actaFigures = new Set<number>();
-  for (let i = iLeft + 1; i < iRight; i += 1) {
-    const id = acta.ids[i] ?? 0;
-    if (isNumberWord(vocabulary[id] ?? '')) actaFigures.add(id);
-  }
-  if (actaFigures.size === 0) return false;
-  for (let j = left + 1; j < right; j += 1) {
-    const id = transcript.ids[j] ?? 0;
-    if (speechLike(j) && isNumberWord(vocabulary[id] ?? '') && !actaFigures.has(id)) return true;
-  }
-  return false;
-}
-
-/**
- * A word the ASR is sure of (confidence ≥ CERTAIN_CONFIDENCE) that resembles none of the acta words it could
- * stand for: not a mishearing of them ("realmente" heard where the acta has "olivos") but a word the label lacks.
- * A recogniser that misheard is rarely that sure; when it is, the label cannot be checked against the audio.
- */
-function confidentUnlikeWord(
+function heardWordTheActaLacks(
   input: DefectContext,
   left: number,
   right: number,
@@ -370,16 +344,19 @@ function confidentUnlikeWord(
   speechLike: (j: number) => boolean,
 ): boolean {
   const { acta, transcript, words, vocabulary } = input;
+  const actaForms: string[] = [];
+  const actaFigures = new Set<string>();
+  for (let i = iLeft + 1; i < iRight; i += 1) {
+    const form = vocabulary[acta.ids[i] ?? 0] ?? '';
+    actaForms.push(form);
+    if (isNumberWord(form)) actaFigures.add(form);
+  }
   for (let j = left + 1; j < right; j += 1) {
     if (!speechLike(j)) continue;
-    if ((words[transcript.word[j] ?? 0]?.confidence ?? 0) < CERTAIN_CONFIDENCE) continue;
     const heard = vocabulary[transcript.ids[j] ?? 0] ?? '';
-    let resembles = false;
-    for (let i = iLeft + 1; i < iRight && !resembles; i += 1) {
-      const form = vocabulary[acta.ids[i] ?? 0] ?? '';
-      resembles = closeEnough(input, heard, form) || sharedStem(heard, form);
-    }
-    if (!resembles) return true;
+    if (actaFigures.size > 0 && isNumberWord(heard) && !actaFigures.has(heard)) return true;
+    if ((words[transcript.word[j] ?? 0]?.confidence ?? 0) < CERTAIN_CONFIDENCE) continue;
+    if (!actaForms.some((form) => closeEnough(input, heard, form) || sharedStem(heard, form))) return true;
   }
   return false;
 }
