@@ -228,15 +228,9 @@ function isSpeechLike(input: LabelDefectsInput, j: number, formAt: (k: number) =
  * ASR visibly heard as a noise word (the same word or one edit away: "los" heard as "lo"), nor those that fit in
  * the silence the ASR words leave beyond ordinary word gaps (said there and dropped by the ASR).
  */
-function absorbingActaWords(
-  input: DefectContext,
-  left: number,
-  right: number,
-  iLeft: number,
-  iRight: number,
-  speechLike: (j: number) => boolean,
-): number[] {
+function absorbingActaWords(input: DefectContext, gap: HeardGap): number[] {
   const { acta, transcript, words, vocabulary, language } = input;
+  const { left, right, iLeft, iRight, speechLike } = gap;
   const formOf = (id: number | undefined): string => vocabulary[id ?? 0] ?? '';
   const free: { form: string; sec: number }[] = [];
   for (let i = iLeft + 1; i < iRight; i += 1) {
@@ -281,6 +275,18 @@ function absorbingActaWords(
 }
 
 /**
+ * ASR tokens strictly between matched tokens `left` and `right` of the transcript, facing the acta tokens strictly
+ * between `iLeft` and `iRight` (the same fragment).
+ */
+type HeardGap = {
+  left: number;
+  right: number;
+  iLeft: number;
+  iRight: number;
+  speechLike: (j: number) => boolean;
+};
+
+/**
  * Between two consecutive matched words (exact or near) of one fragment the acta has n words and the ASR heard m:
  * misheard words pair up one to one, so speech-like ASR words beyond the acta's n are words the label lacks.
  * Their unmatched tokens are flagged.
@@ -314,12 +320,13 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
       const iLeft = left >= 0 ? (alignment.pairB[left] ?? -1) : -1;
       const iRight = right < b.length ? (alignment.pairB[right] ?? -1) : -1;
       const bounded = iLeft >= 0 && iRight > iLeft && acta.fragment[iLeft] === acta.fragment[iRight];
-      const absorbing = bounded ? absorbingActaWords(input, left, right, iLeft, iRight, speechLike) : [];
+      const gap: HeardGap = { left, right, iLeft, iRight, speechLike };
+      const absorbing = bounded ? absorbingActaWords(input, gap) : [];
       // A misheard word takes the time of the word said: speech far longer than the acta words it would replace
       // is more than they are ("realmente" heard where the acta has "y").
       const actaSec = absorbing.reduce((total, sec) => total + sec, 0);
       const tooLong = heardSec > SUBSTITUTION_TIME_RATIO * actaSec + SUBSTITUTION_TIME_SLACK_SEC;
-      const lacked = bounded && heardWordTheActaLacks(input, left, right, iLeft, iRight, speechLike);
+      const lacked = bounded && heardWordTheActaLacks(input, gap);
       if (heard > absorbing.length || tooLong || lacked)
         for (let j = left + 1; j < right; j += 1) if (speechLike(j)) flags[j] = 1;
     }
@@ -335,15 +342,9 @@ function findMissingSpeech(input: DefectContext): Uint8Array {
  * - a word the ASR is **sure of** (confidence ≥ CERTAIN_CONFIDENCE) that resembles none of them ("realmente"
  *   heard where the acta has "olivos"): a recogniser that misheard is rarely that sure.
  */
-function heardWordTheActaLacks(
-  input: DefectContext,
-  left: number,
-  right: number,
-  iLeft: number,
-  iRight: number,
-  speechLike: (j: number) => boolean,
-): boolean {
+function heardWordTheActaLacks(input: DefectContext, gap: HeardGap): boolean {
   const { acta, transcript, words, vocabulary } = input;
+  const { left, right, iLeft, iRight, speechLike } = gap;
   const actaForms: string[] = [];
   const actaFigures = new Set<string>();
   for (let i = iLeft + 1; i < iRight; i += 1) {
