@@ -45,6 +45,14 @@ const sourceKeys = (args['sources'] ?? 'webm,m4a,m4a-moov-end').split(',');
 type Source = { key: string; file: string; label: string };
 type Variant = { key: string; label: string; run: (url: string, workDir: string) => Promise<string> };
 
+/**
+ * Preloaded into the CLI (`node --import`): writes the CLI process's own CPU time (not its tools') at exit, so the
+ * table can say how much of the `cli` variant is Node (start-up, egress proxy, tap, hash) and how much is tools.
+ */
+const SELF_CPU_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.ASTRA_BENCH_SELF_CPU_FILE, String((u.user + u.system) / 1e6)); });",
+)}`;
+
 const YT_DLP_16K = [
   '--ignore-config',
   '-q',
@@ -80,6 +88,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     XDG_CACHE_HOME: path.join(cacheDir, 'cli-cache'),
   });
+  // The `cli` runs' own Node CPU, in run order (see SELF_CPU_PRELOAD); and `--version`, Node start-up alone.
+  const cliSelfCpu: number[] = [];
+  const startupCpu: number[] = [];
   const variants: Variant[] = [
     {
       key: 'before',
@@ -111,9 +122,12 @@ async function main(): Promise<void> {
       key: 'cli',
       label: 'astra-ingest download (built CLI, whole process)',
       run: async (url, workDir) => {
+        const selfCpuFile = path.join(workDir, 'cli-self-cpu');
         const out = await runCommand(
           process.execPath,
           [
+            '--import',
+            SELF_CPU_PRELOAD,
             cliMain,
             'download',
             url,
@@ -123,8 +137,9 @@ async function main(): Promise<void> {
             `file://${path.join(workDir, 'store')}`,
             '--json',
           ],
-          cliEnv(),
+          { ...cliEnv(), ASTRA_BENCH_SELF_CPU_FILE: selfCpuFile },
         );
+        cliSelfCpu.push(Number(readFileSync(selfCpuFile, 'utf8')));
         const result = JSON.parse(out) as { key: string };
         return path.join(workDir, 'store', result.key);
       },
@@ -182,6 +197,9 @@ async function main(): Promise<void> {
       }
       console.log(`round ${round} ${source.key}: ${line.join(', ')}  [load ${os.loadavg()[0]?.toFixed(2)}]`);
     }
+    startupCpu.push(
+      (await measure(() => runCommand(process.execPath, [cliMain, '--version']).then(() => undefined))).cpuSec,
+    );
   }
   server.kill('SIGTERM');
   console.log(`\nload average at end: ${loadAverage()}`);
@@ -208,6 +226,15 @@ async function main(): Promise<void> {
           )} ${cpu.toFixed(2).padStart(7)} ${(wall / refWall).toFixed(3).padStart(7)} ${(cpu / refCpu).toFixed(3).padStart(7)}`,
       );
     }
+    // The warm-up run came first; then each round ran the sources in order.
+    const own = cliSelfCpu.slice(1).filter((_, k) => k % sources.length === sources.indexOf(source));
+    console.log(
+      `  cli: the CLI's own Node process ${median(own).toFixed(2)} s CPU of ${median(
+        (results.get(`${source.key}/cli`) ?? []).map((m) => m.cpuSec),
+      ).toFixed(
+        2,
+      )} (its tools: the rest); \`astra-ingest --version\` (start-up alone) ${median(startupCpu).toFixed(2)} s`,
+    );
     const same = (digests.get(source.key)?.size ?? 0) === 1;
     console.log(`  before/one-pass/cli WAVs byte-identical: ${same ? 'yes' : 'NO'}`);
   }
