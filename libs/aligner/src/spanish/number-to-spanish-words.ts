@@ -195,7 +195,7 @@ export function ordinalToSpanishWords(value: number, options: OrdinalOptions = {
  * Spelled-out number words in match form (no accents), without "un"/"uno"/"una", which are articles as often as
  * numbers: the words that make a figure ("dos", "cuarenta", "mil", "millones").
  */
-const NUMBER_WORDS: ReadonlySet<string> = (() => {
+function numberWords(): ReadonlySet<string> {
   const words = new Set<string>();
   const add = (text: string) => {
     for (const word of text.normalize('NFD').replace(/\p{M}/gu, '').split(' ')) words.add(word);
@@ -207,9 +207,13 @@ const NUMBER_WORDS: ReadonlySet<string> = (() => {
   add('mil millon millones cero');
   for (const article of ['un', 'uno', 'una', 'y']) words.delete(article);
   return words;
-})();
+}
+
+// Built on first use: loading the aligner (every CLI command's help shows its defaults) stays cheap.
+let numberWordSet: ReadonlySet<string> | undefined;
 
 /** A word (match form) that is part of a spelled-out figure: "diez", "cuarenta", "mil". */
 export function isNumberWord(form: string): boolean {
-  return NUMBER_WORDS.has(form);
+  numberWordSet ??= numberWords();
+  return numberWordSet.has(form);
 }
