@@ -30,7 +30,16 @@ export function stringEditDistance(
   y: string,
   scratch: EditDistanceScratch = createEditDistanceScratch(),
 ): number {
-  const [pattern, text] = x.length <= y.length ? [x, y] : [y, x];
+  // A common prefix and suffix never change the distance: most labels and what was heard agree nearly everywhere,
+  // so the bit-parallel part runs only on the stretch where they differ.
+  let head = 0;
+  const shorter = Math.min(x.length, y.length);
+  while (head < shorter && x.charCodeAt(head) === y.charCodeAt(head)) head += 1;
+  let tail = 0;
+  while (tail < shorter - head && x.charCodeAt(x.length - 1 - tail) === y.charCodeAt(y.length - 1 - tail)) tail += 1;
+  const xCore = head === 0 && tail === 0 ? x : x.slice(head, x.length - tail);
+  const yCore = head === 0 && tail === 0 ? y : y.slice(head, y.length - tail);
+  const [pattern, text] = xCore.length <= yCore.length ? [xCore, yCore] : [yCore, xCore];
   const m = pattern.length;
   const n = text.length;
   if (m === 0) return n;

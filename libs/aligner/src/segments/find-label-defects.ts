@@ -167,8 +167,13 @@ function isFalseStart(form: string, neighbour: string | undefined): boolean {
   return neighbour !== undefined && form.length >= 2 && form.length < neighbour.length && neighbour.startsWith(form);
 }
 
+/** At most `limit` edits apart (the length difference alone is a lower bound, checked first: most pairs fail it). */
+function withinEdits(input: LabelDefectsInput, x: string, y: string, limit: number): boolean {
+  return Math.abs(x.length - y.length) <= limit && stringEditDistance(x, y, input.scratch) <= limit;
+}
+
 function closeEnough(input: LabelDefectsInput, x: string, target: string): boolean {
-  return stringEditDistance(x, target, input.scratch) <= Math.max(1, Math.floor(target.length / 4));
+  return withinEdits(input, x, target, Math.max(1, Math.floor(target.length / 4)));
 }
 
 /**
@@ -244,7 +249,7 @@ function absorbingActaWords(
     // A noise word the ASR visibly heard for an acta word ("lo" for "los") takes that word; a content word it
     // doubted is a misrecognition of something said here: it takes the acta word closest to it in length of time.
     let taken = free.findIndex(
-      (w) => w.form === heard || stringEditDistance(heard, w.form, input.scratch) <= (w.form.length >= 8 ? 2 : 1),
+      (w) => w.form === heard || withinEdits(input, heard, w.form, w.form.length >= 8 ? 2 : 1),
     );
     if (taken < 0 && spokenWordClass(heard, language) === 'content') {
       const sec = input.tokenSec[j] ?? 0;
