@@ -7,23 +7,26 @@ export interface ErrorRateOptions {
 }
 
 const WORD_BITS = 32;
-const HIGH_BIT = 0x80000000;
+/** Bit 31 as an int32 (every bit vector here is a signed 32-bit integer, see {@link stringEditDistance}). */
+const HIGH_BIT = 1 << 31;
 
 /** Buffers reused by {@link stringEditDistance} across calls (one per alignment run; never shared between runs). */
 export interface EditDistanceScratch {
-  peq: Uint32Array;
-  pv: Uint32Array;
-  mv: Uint32Array;
+  peq: Int32Array;
+  pv: Int32Array;
+  mv: Int32Array;
   ascii: Int16Array;
 }
 
 export function createEditDistanceScratch(): EditDistanceScratch {
-  return { peq: new Uint32Array(64 * 8), pv: new Uint32Array(8), mv: new Uint32Array(8), ascii: new Int16Array(128) };
+  return { peq: new Int32Array(64 * 8), pv: new Int32Array(8), mv: new Int32Array(8), ascii: new Int16Array(128) };
 }
 
 /**
  * Levenshtein distance between two strings by Myers' bit-parallel algorithm in blocks of 32 pattern characters
- * (Hyyrö's multi-word form): O(⌈m/32⌉·n) word operations, which keeps CER cheap on 30-second labels.
+ * (Hyyrö's multi-word form): O(⌈m/32⌉·n) word operations, which keeps CER cheap on 30-second labels. Bit vectors
+ * are kept as signed 32-bit integers: unsigned ones (`>>> 0`) above 2³¹ are heap numbers until the function is
+ * optimised, and a one-shot process (the pipeline's) runs much of it before that.
  */
 export function stringEditDistance(
   x: string,
@@ -57,20 +60,20 @@ export function stringEditDistance(
     else (other ??= new Map()).set(code, symbols);
     symbols += 1;
   }
-  if (scratch.peq.length < blocks * symbols) scratch.peq = new Uint32Array(blocks * symbols * 2);
+  if (scratch.peq.length < blocks * symbols) scratch.peq = new Int32Array(blocks * symbols * 2);
   if (scratch.pv.length < blocks) {
-    scratch.pv = new Uint32Array(blocks * 2);
-    scratch.mv = new Uint32Array(blocks * 2);
+    scratch.pv = new Int32Array(blocks * 2);
+    scratch.mv = new Int32Array(blocks * 2);
   }
   const { peq, pv, mv } = scratch;
   peq.fill(0, 0, blocks * symbols);
   for (let i = 0; i < m; i += 1) {
     const index = symbolOf(pattern.charCodeAt(i)) * blocks + Math.floor(i / WORD_BITS);
-    peq[index] = ((peq[index] ?? 0) | (1 << (i % WORD_BITS))) >>> 0;
+    peq[index] = (peq[index] ?? 0) | (1 << (i % WORD_BITS));
   }
-  pv.fill(0xffffffff, 0, blocks);
+  pv.fill(-1, 0, blocks);
   mv.fill(0, 0, blocks);
-  const lastBit = (1 << ((m - 1) % WORD_BITS)) >>> 0;
+  const lastBit = 1 << ((m - 1) % WORD_BITS);
   let score = m;
   for (let j = 0; j < n; j += 1) {
     const symbol = symbolOf(text.charCodeAt(j));
@@ -81,17 +84,18 @@ export function stringEditDistance(
       const pvb = pv[b] ?? 0;
       const mvb = mv[b] ?? 0;
       const hinNegative = hin < 0 ? 1 : 0;
-      const xv = (eq | mvb) >>> 0;
-      eq = (eq | hinNegative) >>> 0;
-      const xh = ((((((eq & pvb) >>> 0) + pvb) >>> 0) ^ pvb) | eq) >>> 0;
-      let ph = (mvb | ~(xh | pvb)) >>> 0;
-      let mh = (pvb & xh) >>> 0;
+      const xv = eq | mvb;
+      eq |= hinNegative;
+      // The carry out of bit 31 is dropped by `| 0`, as in 32-bit unsigned arithmetic.
+      const xh = ((((eq & pvb) + pvb) | 0) ^ pvb) | eq;
+      let ph = mvb | ~(xh | pvb);
+      let mh = pvb & xh;
       const bit = b === blocks - 1 ? lastBit : HIGH_BIT;
       const hout = (ph & bit ? 1 : 0) - (mh & bit ? 1 : 0);
-      ph = ((ph << 1) | (hin > 0 ? 1 : 0)) >>> 0;
-      mh = ((mh << 1) | hinNegative) >>> 0;
-      pv[b] = (mh | ~(xv | ph)) >>> 0;
-      mv[b] = (ph & xv) >>> 0;
+      ph = (ph << 1) | (hin > 0 ? 1 : 0);
+      mh = (mh << 1) | hinNegative;
+      pv[b] = mh | ~(xv | ph);
+      mv[b] = ph & xv;
       hin = hout;
     }
     score += hin;
