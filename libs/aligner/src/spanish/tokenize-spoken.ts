@@ -338,7 +338,8 @@ function expandGeneric(chunk: RawChunk): Expansion {
 
 /** Spanish rules apply to `es` and its regional tags (`es-ES`, `es-419`); other languages get a generic split. */
 export function isSpanish(language: string): boolean {
-  return /^es(?:[-_]|$)/iu.test(language);
+  // The default tag first: per-word checks ask this tens of thousands of times a session.
+  return language === 'es' || /^es(?:[-_]|$)/iu.test(language);
 }
 
 /**
