@@ -16,10 +16,18 @@ export interface EditDistanceScratch {
   pv: Int32Array;
   mv: Int32Array;
   ascii: Int16Array;
+  /** Pattern-alphabet index of every text character (-1: not in the pattern). */
+  textSymbols: Int32Array;
 }
 
 export function createEditDistanceScratch(): EditDistanceScratch {
-  return { peq: new Int32Array(64 * 8), pv: new Int32Array(8), mv: new Int32Array(8), ascii: new Int16Array(128) };
+  return {
+    peq: new Int32Array(64 * 8),
+    pv: new Int32Array(8),
+    mv: new Int32Array(8),
+    ascii: new Int16Array(128),
+    textSymbols: new Int32Array(256),
+  };
 }
 
 /**
@@ -42,7 +50,9 @@ export function stringEditDistance(
   while (tail < shorter - head && x.charCodeAt(x.length - 1 - tail) === y.charCodeAt(y.length - 1 - tail)) tail += 1;
   const xCore = head === 0 && tail === 0 ? x : x.slice(head, x.length - tail);
   const yCore = head === 0 && tail === 0 ? y : y.slice(head, y.length - tail);
-  const [pattern, text] = xCore.length <= yCore.length ? [xCore, yCore] : [yCore, xCore];
+  const swap = xCore.length > yCore.length;
+  const pattern = swap ? yCore : xCore;
+  const text = swap ? xCore : yCore;
   const m = pattern.length;
   const n = text.length;
   if (m === 0) return n;
@@ -52,31 +62,55 @@ export function stringEditDistance(
   ascii.fill(-1);
   let other: Map<number, number> | undefined;
   let symbols = 0;
-  const symbolOf = (code: number): number => (code < 128 ? (ascii[code] ?? -1) : (other?.get(code) ?? -1));
   for (let i = 0; i < m; i += 1) {
     const code = pattern.charCodeAt(i);
-    if (symbolOf(code) >= 0) continue;
-    if (code < 128) ascii[code] = symbols;
-    else (other ??= new Map()).set(code, symbols);
-    symbols += 1;
+    if (code < 128) {
+      if ((ascii[code] ?? -1) < 0) ascii[code] = symbols++;
+    } else {
+      other ??= new Map();
+      if (!other.has(code)) other.set(code, symbols++);
+    }
   }
   if (scratch.peq.length < blocks * symbols) scratch.peq = new Int32Array(blocks * symbols * 2);
   if (scratch.pv.length < blocks) {
     scratch.pv = new Int32Array(blocks * 2);
     scratch.mv = new Int32Array(blocks * 2);
   }
-  const { peq, pv, mv } = scratch;
+  if (scratch.textSymbols.length < n) scratch.textSymbols = new Int32Array(n * 2);
+  const { peq, textSymbols } = scratch;
   peq.fill(0, 0, blocks * symbols);
   for (let i = 0; i < m; i += 1) {
-    const index = symbolOf(pattern.charCodeAt(i)) * blocks + Math.floor(i / WORD_BITS);
+    const code = pattern.charCodeAt(i);
+    const symbol = code < 128 ? (ascii[code] ?? 0) : (other?.get(code) ?? 0);
+    const index = symbol * blocks + Math.floor(i / WORD_BITS);
     peq[index] = (peq[index] ?? 0) | (1 << (i % WORD_BITS));
   }
+  for (let j = 0; j < n; j += 1) {
+    const code = text.charCodeAt(j);
+    textSymbols[j] = code < 128 ? (ascii[code] ?? -1) : (other?.get(code) ?? -1);
+  }
+  return myersDistance(peq, scratch.pv, scratch.mv, textSymbols, m, n, blocks);
+}
+
+/**
+ * The bit-parallel scan itself, over typed arrays and integers only: a small function the optimising compiler
+ * takes up early (the whole of {@link stringEditDistance} took it tens of milliseconds, run unoptimised meanwhile).
+ */
+function myersDistance(
+  peq: Int32Array,
+  pv: Int32Array,
+  mv: Int32Array,
+  textSymbols: Int32Array,
+  m: number,
+  n: number,
+  blocks: number,
+): number {
   pv.fill(-1, 0, blocks);
   mv.fill(0, 0, blocks);
   const lastBit = 1 << ((m - 1) % WORD_BITS);
   let score = m;
   for (let j = 0; j < n; j += 1) {
-    const symbol = symbolOf(text.charCodeAt(j));
+    const symbol = textSymbols[j] ?? -1;
     const base = symbol * blocks;
     let hin = 1;
     for (let b = 0; b < blocks; b += 1) {
