@@ -123,6 +123,14 @@ function totalLength(ranges: readonly TokenRange[]): number {
 }
 
 /**
+ * The n-gram of `size` tokens at `i` spans two groups. A plain function, not a closure made per search: a new
+ * closure every call sent the optimised search back to the interpreter (a deopt per call).
+ */
+function straddles(groups: Int32Array | undefined, i: number, size: number): boolean {
+  return groups !== undefined && groups[i] !== groups[i + size - 1];
+}
+
+/**
  * Anchors between two token streams: n-grams of `size` tokens that occur exactly once in the A ranges and exactly
  * once in the B ranges (never across a range end, nor across two `aGroups` on the A side: fragments are not
  * said in acta order). Rarity is what makes repeated formulas ("votos a favor", "muchas gracias") useless as
@@ -143,7 +151,6 @@ export function findAnchors(
   const bHashes = b.hashes[size];
   if (aKeys === undefined || aHashes === undefined || bKeys === undefined || bHashes === undefined)
     return new Int32Array(0);
-  const straddles = (i: number): boolean => aGroups !== undefined && aGroups[i] !== aGroups[i + size - 1];
   const bLength = totalLength(bRanges);
   const inB = tables?.b ?? new UniqueKeyTable(bLength);
   inB.reset(bLength);
@@ -155,7 +162,7 @@ export function findAnchors(
   inA.reset(aLength);
   for (const [start, end] of aRanges) {
     for (let i = start; i + size <= end; i += 1) {
-      if (straddles(i)) continue;
+      if (straddles(aGroups, i, size)) continue;
       const key = aKeys[i] ?? 0;
       const hash = aHashes[i] ?? 0;
       if (inB.get(key, hash) !== -2) inA.add(key, hash, i);
@@ -164,7 +171,7 @@ export function findAnchors(
   const pairs: number[] = [];
   for (const [start, end] of aRanges) {
     for (let i = start; i + size <= end; i += 1) {
-      if (straddles(i)) continue;
+      if (straddles(aGroups, i, size)) continue;
       const key = aKeys[i] ?? 0;
       const hash = aHashes[i] ?? 0;
       if (inA.get(key, hash) !== i) continue;
