@@ -154,32 +154,64 @@ export function findAnchors(
   const bLength = totalLength(bRanges);
   const inB = tables?.b ?? new UniqueKeyTable(bLength);
   inB.reset(bLength);
-  for (const [start, end] of bRanges) {
-    for (let j = start; j + size <= end; j += 1) inB.add(bKeys[j] ?? 0, bHashes[j] ?? 0, j);
-  }
+  countKeys(inB, { keys: bKeys, hashes: bHashes, ranges: bRanges, size });
   const aLength = totalLength(aRanges);
   const inA = tables?.a ?? new UniqueKeyTable(aLength);
   inA.reset(aLength);
-  for (const [start, end] of aRanges) {
+  const aSide = { keys: aKeys, hashes: aHashes, ranges: aRanges, size, groups: aGroups };
+  countSharedKeys(inA, inB, aSide);
+  return Int32Array.from(uniquePairs(inA, inB, aSide));
+}
+
+// The three passes of findAnchors are functions of their own: in one body, the optimised code compiled while the
+// first (long) search was still in an early pass lacked feedback for the later ones, and every later search fell
+// back to the interpreter there (two deopts per search).
+
+/** N-gram keys of one side's ranges, with their hashes. */
+interface KeyedRanges {
+  keys: Float64Array;
+  hashes: Int32Array;
+  ranges: readonly TokenRange[];
+  size: number;
+  /** A side only: n-grams spanning two groups are skipped. */
+  groups?: Int32Array | undefined;
+}
+
+function countKeys(table: UniqueKeyTable, side: KeyedRanges): void {
+  const { keys, hashes, size } = side;
+  for (const [start, end] of side.ranges) {
+    for (let j = start; j + size <= end; j += 1) table.add(keys[j] ?? 0, hashes[j] ?? 0, j);
+  }
+}
+
+/** Counts the A keys that occur in B at all (the others can never be anchors). */
+function countSharedKeys(inA: UniqueKeyTable, inB: UniqueKeyTable, side: KeyedRanges): void {
+  const { keys, hashes, size, groups } = side;
+  for (const [start, end] of side.ranges) {
     for (let i = start; i + size <= end; i += 1) {
-      if (straddles(aGroups, i, size)) continue;
-      const key = aKeys[i] ?? 0;
-      const hash = aHashes[i] ?? 0;
+      if (straddles(groups, i, size)) continue;
+      const key = keys[i] ?? 0;
+      const hash = hashes[i] ?? 0;
       if (inB.get(key, hash) !== -2) inA.add(key, hash, i);
     }
   }
+}
+
+/** Flat pairs of the A positions whose key is unique in A and in B, in A order. */
+function uniquePairs(inA: UniqueKeyTable, inB: UniqueKeyTable, side: KeyedRanges): number[] {
+  const { keys, hashes, size, groups } = side;
   const pairs: number[] = [];
-  for (const [start, end] of aRanges) {
+  for (const [start, end] of side.ranges) {
     for (let i = start; i + size <= end; i += 1) {
-      if (straddles(aGroups, i, size)) continue;
-      const key = aKeys[i] ?? 0;
-      const hash = aHashes[i] ?? 0;
+      if (straddles(groups, i, size)) continue;
+      const key = keys[i] ?? 0;
+      const hash = hashes[i] ?? 0;
       if (inA.get(key, hash) !== i) continue;
       const j = inB.get(key, hash);
       if (j >= 0) pairs.push(i, j);
     }
   }
-  return Int32Array.from(pairs);
+  return pairs;
 }
 
 /**
