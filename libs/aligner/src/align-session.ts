@@ -104,7 +104,7 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
   const rejectedByReason = emptyReasons();
   for (const segment of rejected) rejectedByReason[segment.reason] += 1;
   let matchedTokens = 0;
-  for (const flag of tokens.solid) matchedTokens += flag;
+  for (let i = 0; i < tokens.solid.length; i += 1) matchedTokens += tokens.solid[i] ?? 0;
   const stats: AlignStats = {
     transcriptWords: transcript.words.length,
     labelFragments: actaStream.fragments.length,

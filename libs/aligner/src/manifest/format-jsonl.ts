@@ -1,12 +1,23 @@
 import { AlignError } from '../errors';
 
-function assertFinite(value: unknown, path: string): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    throw new AlignError('invalid_segment', `Cannot write a non-finite number at ${path} to JSONL.`, { path });
+/**
+ * Path of the first non-finite number in `value` (depth first, in key order), or undefined. Paths are built only
+ * on the way into nested objects and to a hit: a flat manifest line costs no strings.
+ */
+function nonFinitePath(value: unknown, path: () => string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path();
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const inner = record[key];
+    if (typeof inner === 'number') {
+      if (!Number.isFinite(inner)) return `${path()}.${key}`;
+    } else if (inner !== null && typeof inner === 'object') {
+      const found = nonFinitePath(inner, () => `${path()}.${key}`);
+      if (found !== undefined) return found;
+    }
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) assertFinite(inner, `${path}.${key}`);
-  }
+  return undefined;
 }
 
 /**
@@ -17,7 +28,10 @@ function assertFinite(value: unknown, path: string): void {
 export function formatJsonl(lines: readonly object[]): string {
   let out = '';
   lines.forEach((line, index) => {
-    assertFinite(line, `[${index}]`);
+    const path = nonFinitePath(line, () => `[${index}]`);
+    if (path !== undefined) {
+      throw new AlignError('invalid_segment', `Cannot write a non-finite number at ${path} to JSONL.`, { path });
+    }
     out += `${JSON.stringify(line)}\n`;
   });
   return out;

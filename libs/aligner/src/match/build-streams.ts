@@ -112,6 +112,18 @@ function tokensInContext(words: readonly string[], index: number, language: stri
   });
 }
 
+/**
+ * Whether `text` has a character that may be whitespace (`\s`: all at or below U+0020, U+00A0, or from U+1680 up):
+ * a scan that spares the regex for the words of ordinary text.
+ */
+function mayHaveSpace(text: string): boolean {
+  for (let k = 0; k < text.length; k += 1) {
+    const c = text.charCodeAt(k);
+    if (c <= 0x20 || c === 0xa0 || c >= 0x1680) return true;
+  }
+  return false;
+}
+
 export function buildTranscriptStream(
   transcript: Transcript,
   vocabulary: Vocabulary,
@@ -119,7 +131,7 @@ export function buildTranscriptStream(
 ): TranscriptStream {
   const texts = transcript.words.map((word) => {
     const text = word.text.trim();
-    return /\s/u.test(text) ? text.replace(/\s+/gu, '_') : text;
+    return mayHaveSpace(text) && /\s/u.test(text) ? text.replace(/\s+/gu, '_') : text;
   });
   const ids: number[] = [];
   const wordOf: number[] = [];

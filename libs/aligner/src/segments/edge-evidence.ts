@@ -1,6 +1,6 @@
 import { OP_MATCH, OP_NEAR, type TokenAlignment } from '../match/align-gap';
 import type { ActaStream } from '../match/build-streams';
-import { spokenWordClass } from '../spanish/spoken-word-class';
+import { createIsContentWord } from '../spanish/spoken-word-class';
 
 /**
  * Whether label tokens [first, last] are backed by heard content at both edges: the piece of a sentence a segment
@@ -20,14 +20,9 @@ export function createEdgeEvidence(
   const heardContent = new Int32Array(n + 1);
   const sentenceStart = new Int32Array(n);
   const sentenceEnd = new Int32Array(n);
-  const classOf = new Map<number, boolean>();
+  const isContent = createIsContentWord(vocabulary, language);
   for (let i = 0; i < n; i += 1) {
-    const id = acta.ids[i] ?? 0;
-    let content = classOf.get(id);
-    if (content === undefined) {
-      content = spokenWordClass(vocabulary[id] ?? '', language) === 'content';
-      classOf.set(id, content);
-    }
+    const content = isContent(acta.ids[i] ?? 0);
     const op = alignment.opA[i];
     heardContent[i + 1] = (heardContent[i] ?? 0) + (content && (op === OP_MATCH || op === OP_NEAR) ? 1 : 0);
   }

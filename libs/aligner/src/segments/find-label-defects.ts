@@ -3,7 +3,7 @@ import { OP_MATCH, OP_NEAR, OP_SUBSTITUTION, type TokenAlignment } from '../matc
 import type { ActaStream, TranscriptStream } from '../match/build-streams';
 import { stringEditDistance, type EditDistanceScratch } from '../score/compute-error-rates';
 import { isNumberWord } from '../spanish/number-to-spanish-words';
-import { fillerPhraseAt, spokenWordClass } from '../spanish/spoken-word-class';
+import { createIsContentWord, fillerPhraseAt } from '../spanish/spoken-word-class';
 
 /**
  * Where a label and the speech disagree in a way no CER threshold may forgive, as prefix counts (length n + 1) so
@@ -41,6 +41,8 @@ interface DefectContext extends LabelDefectsInput {
   wordGapSec: number;
   /** Duration of every transcript token: its word's, shared by letters among the word's tokens ("25.000"). */
   tokenSec: Float64Array;
+  /** Whether a vocabulary id is a content word ({@link spokenWordClass}). */
+  isContent: (id: number) => boolean;
 }
 
 /** Below this confidence an unmatched ASR word is the recogniser's own guess, not evidence of speech. */
@@ -172,8 +174,13 @@ function isFalseStart(form: string, neighbour: string | undefined): boolean {
   return neighbour !== undefined && form.length >= 2 && form.length < neighbour.length && neighbour.startsWith(form);
 }
 
+/** At most `limit` edits apart (the length difference alone is a lower bound, checked first: most pairs fail it). */
+function withinEdits(input: LabelDefectsInput, x: string, y: string, limit: number): boolean {
+  return Math.abs(x.length - y.length) <= limit && stringEditDistance(x, y, input.scratch) <= limit;
+}
+
 function closeEnough(input: LabelDefectsInput, x: string, target: string): boolean {
-  return stringEditDistance(x, target, input.scratch) <= Math.max(1, Math.floor(target.length / 4));
+  return withinEdits(input, x, target, Math.max(1, Math.floor(target.length / 4)));
 }
 
 /**
@@ -210,10 +217,10 @@ function isAccounted(input: LabelDefectsInput, j: number): boolean {
  * Transcript token j sounds like real speech: a content word heard with confidence, no filler, no repetition or
  * false start of its neighbours, not accounted for by a nearby acta word.
  */
-function isSpeechLike(input: LabelDefectsInput, j: number, formAt: (k: number) => string | undefined): boolean {
+function isSpeechLike(input: DefectContext, j: number, formAt: (k: number) => string | undefined): boolean {
   const { transcript, words, language } = input;
   const form = formAt(j) ?? '';
-  if (spokenWordClass(form, language) !== 'content') return false;
+  if (!input.isContent(transcript.ids[j] ?? 0)) return false;
   const confidence = words[transcript.word[j] ?? 0]?.confidence;
   if (confidence !== undefined && confidence < NOISE_CONFIDENCE) return false;
   if (fillerPhraseAt(formAt, j, language) || isRepetition(transcript.ids, j)) return false;
@@ -229,7 +236,7 @@ function isSpeechLike(input: LabelDefectsInput, j: number, formAt: (k: number) =
  * the silence the ASR words leave beyond ordinary word gaps (said there and dropped by the ASR).
  */
 function absorbingActaWords(input: DefectContext, gap: HeardGap): number[] {
-  const { acta, transcript, words, vocabulary, language } = input;
+  const { acta, transcript, words, vocabulary } = input;
   const { left, right, iLeft, iRight, speechLike } = gap;
   const formOf = (id: number | undefined): string => vocabulary[id ?? 0] ?? '';
   const free: { form: string; sec: number }[] = [];
@@ -243,9 +250,9 @@ function absorbingActaWords(input: DefectContext, gap: HeardGap): number[] {
     // A noise word the ASR visibly heard for an acta word ("lo" for "los") takes that word; a content word it
     // doubted is a misrecognition of something said here: it takes the acta word closest to it in length of time.
     let taken = free.findIndex(
-      (w) => w.form === heard || stringEditDistance(heard, w.form, input.scratch) <= (w.form.length >= 8 ? 2 : 1),
+      (w) => w.form === heard || withinEdits(input, heard, w.form, w.form.length >= 8 ? 2 : 1),
     );
-    if (taken < 0 && spokenWordClass(heard, language) === 'content') {
+    if (taken < 0 && input.isContent(transcript.ids[j] ?? 0)) {
       const sec = input.tokenSec[j] ?? 0;
       taken = free.reduce(
         (best, w, k) => (Math.abs(w.sec - sec) < Math.abs((free[best]?.sec ?? 0) - sec) ? k : best),
@@ -377,7 +384,7 @@ function sharedStem(x: string, y: string): boolean {
  * time the run takes to say.
  */
 function findExtraText(input: DefectContext): Uint8Array {
-  const { acta, transcript, words, vocabulary, alignment, language } = input;
+  const { acta, transcript, words, vocabulary, alignment } = input;
   const flags = new Uint8Array(acta.ids.length);
   const { secPerLetter } = input;
   const slack = (word: Word): number =>
@@ -396,9 +403,9 @@ function findExtraText(input: DefectContext): Uint8Array {
     let letters = 0;
     let content = false;
     for (let k = i; k < end; k += 1) {
-      const form = vocabulary[acta.ids[k] ?? 0] ?? '';
-      letters += form.length;
-      if (spokenWordClass(form, language) === 'content') content = true;
+      const id = acta.ids[k] ?? 0;
+      letters += (vocabulary[id] ?? '').length;
+      if (input.isContent(id)) content = true;
     }
     const before = words[w0];
     const after = words[w1];
@@ -466,6 +473,7 @@ export function findLabelDefects(input: LabelDefectsInput): LabelDefects {
     secPerLetter: secondsPerLetter(input.words),
     wordGapSec: ordinaryWordGap(input.words),
     tokenSec: tokenDurations(input),
+    isContent: createIsContentWord(input.vocabulary, input.language),
   };
   const speakerChange = prefixOf(speakers.flags);
   return {

@@ -163,6 +163,23 @@ export function spokenWordClass(form: string, language: string): SpokenWordClass
 }
 
 /**
+ * Whether a vocabulary id (an index into `words`, match forms) is a content word, decided once per id: per-token
+ * checks over a whole session ask it for the same few thousand words again and again.
+ */
+export function createIsContentWord(words: readonly string[], language: string): (id: number) => boolean {
+  // 0: not decided yet, 1: content, 2: filler or function word.
+  const decided = new Uint8Array(words.length);
+  return (id) => {
+    let known = decided[id] ?? 0;
+    if (known === 0) {
+      known = spokenWordClass(words[id] ?? '', language) === 'content' ? 1 : 2;
+      if (id >= 0 && id < decided.length) decided[id] = known;
+    }
+    return known === 1;
+  };
+}
+
+/**
  * Whether position `at` of a word sequence (`forms(k)`, undefined out of range) lies inside a multi-word filler
  * phrase: in "o sea que", "o" and "sea" are fillers, while "o" alone is a conjunction.
  */

@@ -338,7 +338,8 @@ function expandGeneric(chunk: RawChunk): Expansion {
 
 /** Spanish rules apply to `es` and its regional tags (`es-ES`, `es-419`); other languages get a generic split. */
 export function isSpanish(language: string): boolean {
-  return /^es(?:[-_]|$)/iu.test(language);
+  // The default tag first: per-word checks ask this tens of thousands of times a session.
+  return language === 'es' || /^es(?:[-_]|$)/iu.test(language);
 }
 
 /**
@@ -362,14 +363,22 @@ function isPlainLetters(core: string): boolean {
   return core.length > 0;
 }
 
-function expandCached(chunk: RawChunk, context: ChunkContext, cache: ExpansionCache | undefined): Expansion {
-  if (cache === undefined || !isPlainLetters(chunk.core) || chunk.core.toLowerCase() === 'd') {
-    return expandSpanish(chunk, context);
+/** The context object is built only when a chunk is actually spelled (a cache hit needs none). */
+function expandCached(
+  chunk: RawChunk,
+  next: RawChunk | undefined,
+  previousNumber: number | undefined,
+  cache: ExpansionCache | undefined,
+): Expansion {
+  // "D." is "don" only before a capital: the one plain-letter chunk whose spelling depends on its neighbour.
+  const isDon = chunk.core === 'd' || chunk.core === 'D';
+  if (cache === undefined || !isPlainLetters(chunk.core) || isDon) {
+    return expandSpanish(chunk, { next, previousNumber });
   }
   const key = chunk.trail.startsWith('.') ? `${chunk.core}.` : chunk.core;
   let expansion = cache.get(key);
   if (expansion === undefined) {
-    expansion = expandSpanish(chunk, context);
+    expansion = expandSpanish(chunk, { next, previousNumber });
     cache.set(key, expansion);
   }
   return expansion;
@@ -390,12 +399,12 @@ export function tokenizeSpoken(text: string, language = 'es', cache?: ExpansionC
     const expansion: Expansion = consumed
       ? { words: [], consumedDot: false, value: undefined }
       : spanish
-        ? expandCached(chunk, { next: raw[i + 1], previousNumber }, cache)
+        ? expandCached(chunk, raw[i + 1], previousNumber, cache)
         : expandGeneric(chunk);
     consumed = expansion.consumesNext === true;
     previousNumber = chunk.trail === '' ? expansion.value : undefined;
     const trail = expansion.consumedDot ? chunk.trail.slice(1) : chunk.trail;
-    const endsSentence = SENTENCE_END.test(trail) || chunk.newlineAfter || i === raw.length - 1;
+    const endsSentence = (trail !== '' && SENTENCE_END.test(trail)) || chunk.newlineAfter || i === raw.length - 1;
     const firstToken = tokens.length;
     for (const word of expansion.words) {
       tokens.push(word);
