@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+
+// pino-pretty only formats logs for a terminal: loaded then, not on every start (CI, pipes, the worker's logs).
+const loadPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
 
 export type Output = {
   json: boolean;
@@ -34,7 +37,7 @@ export function createOutput(options: { json: boolean; level: string; stderr?: N
   const base = { level: options.level, base: undefined, redact: REDACT };
   let logger: PinoLogger;
   if (terminal) {
-    const prettify = prettyFactory({
+    const prettify = loadPretty().prettyFactory({
       colorize: stderr.hasColors?.() ?? false,
       singleLine: true,
       translateTime: 'SYS:HH:MM:ss',

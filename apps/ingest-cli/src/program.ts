@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolveAlignOptions } from '@astra/aligner';
+import { resolveAlignOptions } from '@astra/aligner/options';
 import { ConfigError, DEFAULT_MINING_JOB_OPTIONS, RUNTIME_DEFAULTS, type RuntimeOverrides } from '@astra/mining/config';
 import cliPackage from '../package.json' with { type: 'json' };
 // Types only: each command's code is imported when it runs, so a command loads its own dependencies and no
