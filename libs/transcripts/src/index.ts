@@ -1,10 +1,4 @@
-export { TRANSCRIPT_SOURCE_KINDS } from './transcript-source';
-export type {
-  TranscriptProgress,
-  TranscriptRequest,
-  TranscriptSource,
-  TranscriptSourceKind,
-} from './transcript-source';
+export type { TranscriptProgress, TranscriptRequest, TranscriptSource } from './transcript-source';
 export { createAstraCoreSource } from './sources/astra-core/astra-core-source';
 export type { AstraCoreSourceOptions } from './sources/astra-core/astra-core-source';
 export { createCaptionsSource } from './sources/captions/captions-source';

@@ -38,6 +38,3 @@ export interface TranscriptSource {
   /** Releases sockets and the like; the source is unusable afterwards. */
   close(): Promise<void>;
 }
-
-// The kinds are a contract (stored provenance, configuration): defined in @astra/contracts, re-exported here.
-export { TRANSCRIPT_SOURCE_KINDS, type TranscriptSourceKind } from '@astra/contracts';
