@@ -28,7 +28,13 @@ const parse =
   };
 
 type CommonFlags = { json?: boolean; verbose?: boolean };
-type AlignFlags = { minDuration?: number; maxDuration?: number; maxCer?: number; labelStyle?: 'written' | 'spoken' };
+type AlignFlags = {
+  minDuration?: number;
+  maxDuration?: number;
+  maxCer?: number;
+  labelStyle?: 'written' | 'spoken';
+  speakerMismatch?: 'reject' | 'unlabel';
+};
 
 const STORAGE_HELP = `storage URI: s3://bucket[/prefix], file://DIR or a path (default: ASTRA_STORAGE, else ${RUNTIME_DEFAULTS.storage})`;
 const S3_ENDPOINT_HELP = 'S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, else AWS)';
@@ -43,6 +49,7 @@ function alignOptionsFrom(flags: AlignFlags) {
     ...(flags.maxDuration !== undefined ? { maxDurationSec: flags.maxDuration } : {}),
     ...(flags.maxCer !== undefined ? { maxCer: flags.maxCer } : {}),
     ...(flags.labelStyle ? { labelStyle: flags.labelStyle } : {}),
+    ...(flags.speakerMismatch ? { speakerMismatch: flags.speakerMismatch } : {}),
   };
 }
 
@@ -60,6 +67,14 @@ function withAlignFlags(command: Command): Command {
       new Option('--label-style <style>', 'label text as written in the acta, or numbers spelled out as spoken')
         .choices(['written', 'spoken'])
         .default(ALIGN_DEFAULTS.labelStyle),
+    )
+    .addOption(
+      new Option(
+        '--speaker-mismatch <policy>',
+        "a segment whose acta speaker the diarization contradicts: 'reject' it, or 'unlabel' it (keep it without a speaker)",
+      )
+        .choices(['reject', 'unlabel'])
+        .default(ALIGN_DEFAULTS.speakerMismatch),
     );
 }
 

@@ -23,6 +23,7 @@ describe('resolveAlignOptions', () => {
     [{ maxCer: 1.5 }, 'maxCer'],
     [{ minCoverage: -0.1 }, 'minCoverage'],
     [{ labelStyle: 'shouted' as 'spoken' }, 'labelStyle'],
+    [{ speakerMismatch: 'ignore' as 'unlabel' }, 'speakerMismatch'],
     [{ minDurationSec: 5, maxDurationSec: 5 }, 'maxDurationSec must be above minDurationSec'],
   ])('rejects %j', (options, mentions) => {
     expect(() => resolveAlignOptions(options)).toThrowError(AlignError);

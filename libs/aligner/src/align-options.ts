@@ -10,6 +10,15 @@ export type LabelStyle = 'written' | 'spoken';
  */
 export type SummaryPolicy = 'strict' | 'reject';
 
+/**
+ * What to do with a segment whose acta speaker the session's diarization contradicts (`speaker_mismatch`): `reject`
+ * it; or `unlabel` it — keep it without a speaker. Per segment, an acta naming the wrong person and diarization
+ * confusing two voices look the same, and either way the words are the label's: `unlabel` keeps that speech for
+ * datasets where the text matters and the speaker does not, and never keeps a speaker the audio contradicts.
+ * A segment crossing a change of diarized speaker is rejected under both.
+ */
+export type SpeakerMismatchPolicy = 'reject' | 'unlabel';
+
 export interface AlignOptions {
   /** Segment duration bounds in seconds (docs/architecture.md §6: 1..30). */
   minDurationSec?: number;
@@ -28,6 +37,7 @@ export interface AlignOptions {
   /** Most silence kept before the first and after the last word of a segment. */
   maxPadSec?: number;
   summaryPolicy?: SummaryPolicy;
+  speakerMismatch?: SpeakerMismatchPolicy;
   logger?: Logger;
 }
 
@@ -44,6 +54,7 @@ export const DEFAULT_ALIGN_OPTIONS: ResolvedAlignOptions = Object.freeze({
   minPauseSec: 0.15,
   maxPadSec: 0.25,
   summaryPolicy: 'strict',
+  speakerMismatch: 'reject',
   logger: silentLogger,
 });
 
@@ -59,6 +70,7 @@ const numbersSchema = z
     minPauseSec: z.number().finite().nonnegative(),
     maxPadSec: z.number().finite().nonnegative(),
     summaryPolicy: z.enum(['strict', 'reject']),
+    speakerMismatch: z.enum(['reject', 'unlabel']),
   })
   .refine((o) => o.maxDurationSec > o.minDurationSec, { message: 'maxDurationSec must be above minDurationSec' });
 

@@ -490,20 +490,25 @@ describe('alignSession: labels that match the speech', () => {
     expect(result.kept.find((s) => s.fragmentId === b.id)?.diarizationSpeaker).toBe(1);
   });
 
-  it('learns which diarized voice each acta speaker has and rejects labels that contradict it', () => {
+  /** Two voices, three fragments each in the acta; the last one the acta gives to Sra. López, said by Sr. Ruiz. */
+  function sessionWithMisattribution() {
     const ruiz = [fragment(S1), fragment(S2), fragment(S5)];
     const lopez = [
       fragment(`${S3} ${S8}`, { speaker: 'Sra. López' }),
       fragment(`${S6} ${S9}`, { speaker: 'Sra. López' }),
     ];
-    // The acta gives this one to Sra. López, but it is said with Sr. Ruiz's voice.
     const misattributed = fragment(S4, { speaker: 'Sra. López' });
     const fragments = [ruiz[0], lopez[0], ruiz[1], lopez[1], ruiz[2], misattributed];
     const voices = [0, 1, 0, 1, 0, 0];
     const transcript = buildTranscript(
       fragments.map((f, k) => ({ text: f?.text ?? '', speaker: voices[k] ?? 0, pauseBeforeSec: 1 })),
     );
-    const result = alignSession(transcript, buildActa(fragments.filter((f) => f !== undefined)));
+    return { transcript, acta: buildActa(fragments.filter((f) => f !== undefined)), misattributed };
+  }
+
+  it('learns which diarized voice each acta speaker has and rejects labels that contradict it', () => {
+    const { transcript, acta, misattributed } = sessionWithMisattribution();
+    const result = alignSession(transcript, acta);
     expect(result.speakers).toEqual([
       expect.objectContaining({ actaSpeaker: 'Sr. Ruiz', diarizationSpeakers: [0], established: true }),
       expect.objectContaining({ actaSpeaker: 'Sra. López', diarizationSpeakers: [1], established: true }),
@@ -516,6 +521,22 @@ describe('alignSession: labels that match the speech', () => {
     expect(result.kept.some((s) => s.fragmentId === misattributed.id)).toBe(false);
     expect(result.rejected.find((s) => s.fragmentId === misattributed.id)?.reason).toBe('speaker_mismatch');
     expect(result.stats.diarized).toBe(true);
+    expect(result.stats.unlabelledSpeakers).toBe(0);
+  });
+
+  it("with speakerMismatch 'unlabel', keeps a contradicted label's words and drops only its speaker", () => {
+    const { transcript, acta, misattributed } = sessionWithMisattribution();
+    const rejecting = alignSession(transcript, acta);
+    const result = alignSession(transcript, acta, { speakerMismatch: 'unlabel' });
+    const kept = result.kept.filter((s) => s.fragmentId === misattributed.id);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((s) => s.speaker === undefined && s.diarizationSpeaker === 0)).toBe(true);
+    expect(norm(keptText(result, misattributed.id))).toBe(norm(misattributed.text));
+    expect(result.rejected.some((s) => s.reason === 'speaker_mismatch')).toBe(false);
+    expect(result.stats.unlabelledSpeakers).toBe(kept.length);
+    // Everything else is what `reject` keeps, speakers included.
+    expect(result.kept.filter((s) => s.fragmentId !== misattributed.id)).toEqual(rejecting.kept);
+    expect(result.speakers).toEqual(rejecting.speakers);
   });
 
   it('runs no speaker checks on a transcript without diarization', () => {

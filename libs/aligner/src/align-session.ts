@@ -94,9 +94,15 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
   // Speakers: the mapping is learnt from the labels every other check accepted, then applied to them.
   const speakerMap = mapSpeakers(passed);
   const keptCandidates: Segment[] = [];
+  let unlabelledSpeakers = 0;
   for (const segment of passed) {
-    if (speakerMap.contradicts(segment)) rejected.push({ ...segment, reason: 'speaker_mismatch' });
-    else keptCandidates.push(segment);
+    if (!speakerMap.contradicts(segment)) keptCandidates.push(segment);
+    else if (resolved.speakerMismatch === 'reject') rejected.push({ ...segment, reason: 'speaker_mismatch' });
+    else {
+      const { speaker: _contradicted, ...unlabelled } = segment;
+      keptCandidates.push(unlabelled);
+      unlabelledSpeakers += 1;
+    }
   }
   const { kept, dropped } = resolveOverlaps(keptCandidates);
   for (const segment of dropped) rejected.push({ ...segment, reason: 'overlap' });
@@ -121,6 +127,7 @@ export function alignSession(transcript: Transcript, acta: Acta, options: AlignO
     rejectedDurationSec: rejected.reduce((total, s) => total + s.duration, 0),
     rejectedByReason,
     diarized: defects.diarized,
+    unlabelledSpeakers,
   };
   resolved.logger.debug({ stage: 'align', ...stats, speakers: speakerMap.mappings.length }, 'aligned session');
   return { kept, rejected, speakers: speakerMap.mappings, stats };

@@ -1,6 +1,12 @@
 export { alignSession } from './align-session';
 export { resolveAlignOptions } from './align-options';
-export type { AlignOptions, LabelStyle, ResolvedAlignOptions, SummaryPolicy } from './align-options';
+export type {
+  AlignOptions,
+  LabelStyle,
+  ResolvedAlignOptions,
+  SpeakerMismatchPolicy,
+  SummaryPolicy,
+} from './align-options';
 export {
   manifestLineSchema,
   rejectReasonSchema,

@@ -131,6 +131,8 @@ export interface AlignStats {
   rejectedByReason: Record<RejectReason, number>;
   /** The transcript carries diarized speakers (the speaker checks ran). */
   diarized: boolean;
+  /** Kept segments whose contradicted acta speaker was dropped (`speakerMismatch: 'unlabel'`; 0 under `reject`). */
+  unlabelledSpeakers: number;
 }
 
 export interface AlignResult {

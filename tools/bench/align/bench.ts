@@ -130,6 +130,9 @@ function repaired(session: SyntheticSession): {
   return { transcript, repairs };
 }
 
+/** Rows of the same session aligned keeping contradicted labels without their speaker. */
+const UNLABEL = '@astra/aligner, speakerMismatch unlabel';
+
 function spansOf(result: AlignResult): ScoredSpan[] {
   return result.kept;
 }
@@ -283,6 +286,15 @@ async function main(): Promise<void> {
         score: scoreAlignment(spansOf(ours.last), session.truth),
         repairs: input.repairs,
       });
+      if (session.profile.diarization !== undefined) {
+        // The same session keeping contradicted labels without their speaker instead of rejecting them.
+        const unlabel = alignSession(input.transcript, session.acta, { speakerMismatch: 'unlabel' });
+        quality.push({
+          ...row,
+          aligner: UNLABEL,
+          score: scoreAlignment(spansOf(unlabel), session.truth),
+        });
+      }
       let baselineTiming: Timing | undefined;
       if (sttAlign !== undefined) {
         const baseline = timeRuns<ScoredSpan[]>(baselineRuns, () =>
@@ -312,15 +324,20 @@ async function main(): Promise<void> {
       const shortSeed = seed + 100 + k;
       const session = generateSession({ seed: shortSeed, profile: 'typical', targetWords: 900 + 110 * k });
       const input = repaired(session);
-      const result = alignSession(input.transcript, session.acta);
-      quality.push({
+      const row = {
         session: `short typical (seed ${shortSeed})`,
         words: session.transcript.words.length,
         minutes: minutesOf(session),
+      };
+      const result = alignSession(input.transcript, session.acta);
+      quality.push({
+        ...row,
         aligner: '@astra/aligner',
         score: scoreAlignment(spansOf(result), session.truth),
         repairs: input.repairs,
       });
+      const unlabel = alignSession(input.transcript, session.acta, { speakerMismatch: 'unlabel' });
+      quality.push({ ...row, aligner: UNLABEL, score: scoreAlignment(spansOf(unlabel), session.truth) });
     }
   } finally {
     if (values.out === undefined) await rm(work, { recursive: true, force: true });

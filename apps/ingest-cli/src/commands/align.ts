@@ -54,7 +54,10 @@ export async function runAlignCommand(flags: AlignCommandFlags, output: Output):
   output.result(
     summary,
     () =>
-      `${lines.kept.length} segments (${lines.keptSec.toFixed(1)} s) → ${flags.out}; ${lines.rejected.length} rejected`,
+      `${lines.kept.length} segments (${lines.keptSec.toFixed(1)} s) → ${flags.out}; ${lines.rejected.length} rejected` +
+      (lines.stats.unlabelledSpeakers > 0
+        ? `; ${lines.stats.unlabelledSpeakers} kept without the speaker the diarization contradicts`
+        : ''),
   );
   return 0;
 }

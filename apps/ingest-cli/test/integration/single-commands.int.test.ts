@@ -2,6 +2,7 @@
  * The single-stage commands on real tools and files: `download` (yt-dlp + ffmpeg into file storage, idempotent),
  * `extract` (DOCX → Acta) and `align` (acta × transcript → train.jsonl + rejected.jsonl).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,5 +135,22 @@ describe('astra-ingest extract and align', () => {
       const previous = i > 0 ? lines[i - 1] : undefined;
       if (previous) expect(line.offset).toBeGreaterThanOrEqual(previous.offset + previous.duration);
     }
+  });
+
+  it('refuses an unknown --speaker-mismatch policy as usage (exit 2), naming the choices', async () => {
+    const result = await runCli([
+      'align',
+      '--acta',
+      session.actaPath,
+      '--transcript',
+      path.join(dir, 'session-4.json'),
+      '--out',
+      path.join(dir, 'never', 'train.jsonl'),
+      '--speaker-mismatch',
+      'ignore',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--speaker-mismatch.*reject, unlabel/u);
+    expect(existsSync(path.join(dir, 'never'))).toBe(false);
   });
 });

@@ -161,6 +161,7 @@ function alignSettings(options: Partial<AlignOptions>): ReportAlignSettings {
     minCoverage: resolved.minCoverage,
     labelStyle: resolved.labelStyle,
     summaryPolicy: resolved.summaryPolicy,
+    speakerMismatch: resolved.speakerMismatch,
   };
 }
 

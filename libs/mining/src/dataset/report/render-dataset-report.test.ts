@@ -17,6 +17,7 @@ const ALIGN: ReportAlignSettings = {
   minCoverage: 0.6,
   labelStyle: 'spoken',
   summaryPolicy: 'strict',
+  speakerMismatch: 'reject',
 };
 
 type Build = {

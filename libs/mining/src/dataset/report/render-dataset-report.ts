@@ -343,7 +343,7 @@ function renderProvenance(report: DatasetReport): string {
   const p = report.provenance;
   const align = p.align;
   const alignText = align
-    ? `segments ${formatNumber(align.minDurationSec)}–${formatNumber(align.maxDurationSec)} s, max CER ${formatNumber(align.maxCer)}, min score ${formatNumber(align.minScore)}, min coverage ${formatNumber(align.minCoverage)}, summarised fragments: ${escapeHtml(align.summaryPolicy)}`
+    ? `segments ${formatNumber(align.minDurationSec)}–${formatNumber(align.maxDurationSec)} s, max CER ${formatNumber(align.maxCer)}, min score ${formatNumber(align.minScore)}, min coverage ${formatNumber(align.minCoverage)}, summarised fragments: ${escapeHtml(align.summaryPolicy)}, speaker mismatch: ${escapeHtml(align.speakerMismatch)}`
     : 'unknown: the dataset was built from segments aligned earlier (e.g. by <code>build</code>), whose settings were not recorded';
   const tools = Object.entries(p.tools).sort(([a], [b]) => a.localeCompare(b));
   const toolsText =

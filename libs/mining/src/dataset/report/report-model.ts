@@ -56,6 +56,8 @@ export type ReportAlignSettings = {
   minCoverage: number;
   labelStyle: string;
   summaryPolicy: string;
+  /** What the aligner did with labels the diarization contradicts: `reject` or `unlabel`. */
+  speakerMismatch: string;
 };
 
 export type ReportProvenance = {
