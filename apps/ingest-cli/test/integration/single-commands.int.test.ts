@@ -137,6 +137,34 @@ describe('astra-ingest extract and align', () => {
     }
   });
 
+  it('aligns a WhisperX transcript: string speakers, figures the forced aligner left untimed', async () => {
+    // The session's transcript as WhisperX writes it: one segment per sentence, words without times where the
+    // forced aligner could not place them (here: figures, and one word in seven).
+    const segments: { start: number; end: number; speaker: string; words: Record<string, unknown>[] }[] = [];
+    for (const [index, word] of session.transcript.words.entries()) {
+      const speaker = `SPEAKER_0${word.speaker ?? 0}`;
+      let segment = segments[segments.length - 1];
+      if (segment === undefined || /[.?!]$/u.test(String(segment.words[segment.words.length - 1]?.['word']))) {
+        segment = { start: word.start, end: word.end, speaker, words: [] };
+        segments.push(segment);
+      }
+      segment.end = word.end;
+      segment.words.push(
+        /\d/u.test(word.text) || index % 7 === 3
+          ? { word: word.text }
+          : { word: word.text, start: word.start, end: word.end, score: word.confidence ?? 0.9, speaker },
+      );
+    }
+    expect(segments.some((s) => s.words.some((w) => w['start'] === undefined))).toBe(true);
+    const transcriptPath = path.join(dir, 'whisperx.json');
+    await writeFile(transcriptPath, JSON.stringify({ segments, language: 'es' }));
+    const out = path.join(dir, 'whisperx', 'train.jsonl');
+    const result = await runCli(['align', '--acta', session.actaPath, '--transcript', transcriptPath, '--out', out]);
+    expect(result.exitCode).toBe(0);
+    const lines = (await readFile(out, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(3);
+  });
+
   it('refuses an unknown --speaker-mismatch policy as usage (exit 2), naming the choices', async () => {
     const result = await runCli([
       'align',

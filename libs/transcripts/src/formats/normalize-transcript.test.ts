@@ -6,6 +6,7 @@ import {
   WHISPER_SEGMENTS_ONLY,
   WHISPER_SEGMENT_WORDS,
   WHISPER_VERBOSE_JSON,
+  WHISPERX_DIARIZED,
 } from '../../test/fixtures/transcript-payloads';
 import { TranscriptError } from '../errors';
 import { detectTranscriptShape, normalizeTranscript } from './normalize-transcript';
@@ -29,6 +30,8 @@ describe('detectTranscriptShape', () => {
     ['Whisper words', WHISPER_VERBOSE_JSON, 'whisper'],
     ['Whisper segment words', WHISPER_SEGMENT_WORDS, 'whisper'],
     ['Whisper, empty words', { text: '', duration: 1, words: [] }, 'whisper'],
+    ['WhisperX', WHISPERX_DIARIZED, 'whisperx'],
+    ['WhisperX, word_segments only', { segments: [], word_segments: [] }, 'whisperx'],
     ['json3', JSON.parse(YOUTUBE_AUTO_JSON3) as unknown, 'json3'],
     ['an astra-core response', { id: 'a', status: 'completed', result: NORMALIZED_TRANSCRIPT }, 'response'],
     ['an array', [], undefined],
@@ -143,5 +146,76 @@ describe('normalizeTranscript', () => {
     expect(error.code).toBe('invalid_transcript');
     expect(error.path).toBe(path);
     expect(error.message).toContain(path);
+  });
+});
+
+describe('normalizeTranscript: WhisperX', () => {
+  it('numbers string speakers by first appearance and takes the aligner score as confidence', () => {
+    const transcript = normalizeTranscript(WHISPERX_DIARIZED);
+    expect(transcript).toMatchObject({ provider: 'whisperx', language: 'es', durationSec: 5.3 });
+    expect(transcript.words.slice(0, 2)).toEqual([
+      { text: 'Buenas', start: 0.51, end: 0.83, confidence: 0.912, speaker: 0 },
+      { text: 'tardes,', start: 0.86, end: 1.21, confidence: 0.874, speaker: 0 },
+    ]);
+    expect(transcript.words.find((w) => w.text === 'presupuesto')).toMatchObject({ speaker: 1, confidence: 0.93 });
+    expect(transcript.words.map((w) => w.text).join(' ')).toBe(
+      'Buenas tardes, se abre la sesión. El presupuesto de 2023 asciende a tres millones.',
+    );
+  });
+
+  it("places a word the forced aligner left untimed between its neighbours, with its segment's speaker", () => {
+    const words = normalizeTranscript(WHISPERX_DIARIZED).words;
+    const figure = words.find((w) => w.text === '2023');
+    expect(figure).toEqual({ text: '2023', start: 3.42, end: 4.31, confidence: 0.5, speaker: 1 });
+    // What the aligner reads next accepts it as it is: nothing out of order, nothing to repair.
+    expect(validateTranscript(normalizeTranscript(WHISPERX_DIARIZED)).repairs).toMatchObject({
+      inversions: 0,
+      overlaps: 0,
+      reordered: 0,
+    });
+  });
+
+  it('shares one gap among several untimed words by length, and uses the segment edges at its ends', () => {
+    const words = normalizeTranscript({
+      segments: [
+        {
+          start: 10,
+          end: 14,
+          words: [
+            { word: '25' },
+            { word: 'de', start: 11, end: 11.2, score: 0.9 },
+            { word: '1.500' },
+            { word: '€' },
+            { word: 'netos', start: 13, end: 13.5, score: 0.8 },
+          ],
+        },
+      ],
+    }).words;
+    expect(words.map((w) => [w.text, w.start, w.end])).toEqual([
+      ['25', 10, 11],
+      ['de', 11, 11.2],
+      ['1.500', 11.2, 12.7],
+      ['€', 12.7, 13],
+      ['netos', 13, 13.5],
+    ]);
+    expect(words.every((w) => w.speaker === undefined)).toBe(true);
+  });
+
+  it('reads word_segments when the segments carry no words', () => {
+    const transcript = normalizeTranscript({
+      language: 'es',
+      segments: [{ start: 0, end: 1, text: 'Hola' }],
+      word_segments: [{ word: 'Hola', start: 0.1, end: 0.5, score: 0.9, speaker: 'SPEAKER_03' }],
+    });
+    expect(transcript.words).toEqual([{ text: 'Hola', start: 0.1, end: 0.5, confidence: 0.9, speaker: 0 }]);
+  });
+
+  it('rejects a segment without times, naming where', () => {
+    const error = catchError(() =>
+      normalizeTranscript({ segments: [{ start: 'x', end: 1, words: [{ word: 'a', score: 1 }] }] }),
+    );
+    expect(error.code).toBe('invalid_transcript');
+    expect(error.message).toMatch(/WhisperX/u);
+    expect(error.path).toBe('segments[0].start');
   });
 });

@@ -10,6 +10,7 @@ import {
   type WhisperVerboseJson,
 } from '@astra/core-client';
 import { spreadWords } from './spread-words';
+import { looksLikeWhisperx, whisperxSchema, whisperxWords, type WhisperxPayload } from './parse-whisperx';
 
 /** What the caller knows about a transcript that the payload may not say. */
 export type TranscriptHints = {
@@ -22,7 +23,7 @@ export type TranscriptHints = {
 };
 
 /** The payload shapes {@link normalizeTranscript} recognises. */
-export type TranscriptShape = 'normalized' | 'deepgram' | 'whisper' | 'json3' | 'response';
+export type TranscriptShape = 'normalized' | 'deepgram' | 'whisper' | 'whisperx' | 'json3' | 'response';
 
 /** Confidence given to words whose times were spread over a segment (no per-word timing). */
 export const ESTIMATED_TIMING_CONFIDENCE = 0.5;
@@ -67,6 +68,7 @@ export function detectTranscriptShape(payload: unknown): TranscriptShape | undef
   if (!isRecord(payload)) return undefined;
   if (isRecord(payload['results']) && Array.isArray(payload['results']['channels'])) return 'deepgram';
   if (Array.isArray(payload['events'])) return 'json3';
+  if (looksLikeWhisperx(payload)) return 'whisperx';
   const words = payload['words'];
   if (Array.isArray(words)) {
     const first: unknown = words[0];
@@ -164,6 +166,16 @@ function fromWhisper(payload: WhisperVerboseJson, hints: TranscriptHints): Trans
   };
 }
 
+function fromWhisperx(payload: WhisperxPayload, hints: TranscriptHints): Transcript {
+  const words = whisperxWords(payload);
+  return {
+    provider: hints.provider ?? 'whisperx',
+    language: hints.language ?? whisperLanguage(payload.language) ?? UNKNOWN_LANGUAGE,
+    durationSec: hints.durationSec ?? lastEnd(words),
+    words,
+  };
+}
+
 function fromNormalized(payload: z.infer<typeof looseTranscriptSchema>, hints: TranscriptHints): Transcript {
   const words: Word[] = payload.words.map((w) => {
     const word: Word = { text: w.text, start: w.start, end: w.end };
@@ -185,6 +197,8 @@ function fromNormalized(payload: z.infer<typeof looseTranscriptSchema>, hints: T
  * - Deepgram pre-recorded JSON (`results.channels[0].alternatives[0].words[]`, `punctuated_word` preferred);
  * - OpenAI Whisper `verbose_json` (`words[]`, else `segments[].words`, else segment text spread over the
  *   segment with confidence {@link ESTIMATED_TIMING_CONFIDENCE});
+ * - WhisperX JSON (segment words with `score`, or `word_segments`): string speakers numbered in order of first
+ *   appearance, words the forced aligner left untimed placed between their neighbours (see parse-whisperx);
  * - YouTube json3 captions (see parseJson3);
  * - a whole astra-core response (`{ id, status, result }`): its `result`.
  * Word text is trimmed and empty words dropped; confidences are clamped to [0, 1] for native payloads.
@@ -200,6 +214,8 @@ export function normalizeTranscript(payload: unknown, hints: TranscriptHints = {
       return fromDeepgram(parseShape(deepgramPrerecordedSchema, payload, 'Deepgram'), hints);
     case 'whisper':
       return fromWhisper(parseShape(whisperVerboseJsonSchema, payload, 'Whisper verbose_json'), hints);
+    case 'whisperx':
+      return fromWhisperx(parseShape(whisperxSchema, payload, 'WhisperX'), hints);
     case 'json3':
       return jsonToJson3Transcript(payload, {
         language: hints.language ?? UNKNOWN_LANGUAGE,
@@ -211,7 +227,7 @@ export function normalizeTranscript(payload: unknown, hints: TranscriptHints = {
     case undefined:
       throw new TranscriptError(
         'unsupported_format',
-        'Unsupported transcript format: expected the normalised form, Deepgram pre-recorded JSON, Whisper verbose_json or json3 captions',
+        'Unsupported transcript format: expected the normalised form, Deepgram pre-recorded JSON, Whisper verbose_json, WhisperX JSON or json3 captions',
       );
   }
 }
