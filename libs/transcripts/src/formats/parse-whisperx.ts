@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Word } from '@astra/contracts';
-import { roundSec } from './spread-words';
+import { spreadTimes } from './spread-words';
 
 /**
  * WhisperX JSON (`whisperx --output_format json`, or its `align` + `assign_word_speakers` result): Whisper segments
@@ -69,7 +69,7 @@ type Placed = { text: string; start?: number; end?: number; confidence?: number;
 
 /**
  * Gives each run of untimed words the time between its timed neighbours (or the segment's edges), shared by
- * length in characters, as {@link spreadWords} does for caption cues.
+ * length in characters ({@link spreadTimes}, as for caption cues).
  */
 function timeUntimed(words: Placed[], from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -86,14 +86,15 @@ function timeUntimed(words: Placed[], from: number, to: number): Word[] {
     const runStart = Math.max(from, out[out.length - 1]?.end ?? from);
     const runEnd = Math.max(runStart, Math.min(to, words[end]?.start ?? to));
     const run = words.slice(k, end);
-    const total = run.reduce((sum, w) => sum + [...w.text].length, 0);
-    let cumulative = 0;
-    for (const w of run) {
-      const start = roundSec(runStart + ((runEnd - runStart) * cumulative) / Math.max(1, total));
-      cumulative += [...w.text].length;
-      const stop = roundSec(runStart + ((runEnd - runStart) * cumulative) / Math.max(1, total));
+    const times = spreadTimes(
+      run.map((w) => w.text),
+      runStart,
+      runEnd,
+    );
+    run.forEach((w, r) => {
+      const { start, end: stop } = times[r] ?? { start: runStart, end: runStart };
       out.push(toWord({ ...w, confidence: UNTIMED_WORD_CONFIDENCE }, start, stop));
-    }
+    });
     k = end;
   }
   return out;

@@ -13,23 +13,38 @@ export function roundSec(value: number): number {
 }
 
 /**
- * Spreads the words of `text` over `[startSec, endSec]`, each word getting a share of the span
- * proportional to its length in characters. Used when only a cue/segment has times, not its words.
- * `confidence` is set on every word when given (callers pass a low value to mark estimated timing).
+ * Shares `[startSec, endSec]` among `texts` in order, each getting a part proportional to its length in
+ * characters: the times of words said in a span whose own times are unknown.
+ */
+export function spreadTimes(
+  texts: readonly string[],
+  startSec: number,
+  endSec: number,
+): { start: number; end: number }[] {
+  const span = Math.max(0, endSec - startSec);
+  const weights = texts.map((text) => [...text].length);
+  const total = Math.max(
+    1,
+    weights.reduce((sum, weight) => sum + weight, 0),
+  );
+  let cumulative = 0;
+  return weights.map((weight) => {
+    const start = roundSec(startSec + (span * cumulative) / total);
+    cumulative += weight;
+    return { start, end: roundSec(startSec + (span * cumulative) / total) };
+  });
+}
+
+/**
+ * Spreads the words of `text` over `[startSec, endSec]` ({@link spreadTimes}). Used when only a cue/segment has
+ * times, not its words. `confidence` is set on every word when given (callers pass a low value to mark estimated
+ * timing).
  */
 export function spreadWords(text: string, startSec: number, endSec: number, confidence?: number): Word[] {
   const tokens = tokenizeWords(text);
-  if (tokens.length === 0) return [];
-  const span = Math.max(0, endSec - startSec);
-  const weights = tokens.map((token) => [...token].length);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const words: Word[] = [];
-  let cumulative = 0;
-  tokens.forEach((token, index) => {
-    const start = roundSec(startSec + (span * cumulative) / total);
-    cumulative += weights[index] ?? 0;
-    const end = roundSec(startSec + (span * cumulative) / total);
-    words.push(confidence === undefined ? { text: token, start, end } : { text: token, start, end, confidence });
+  const times = spreadTimes(tokens, startSec, endSec);
+  return tokens.map((token, index) => {
+    const { start, end } = times[index] ?? { start: startSec, end: startSec };
+    return confidence === undefined ? { text: token, start, end } : { text: token, start, end, confidence };
   });
-  return words;
 }
