@@ -116,7 +116,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'mas',
   'muy',
   'tan',
-  // pronouns and possessives
+  // pronouns and possessives (the possessive determiners are closed-class like "su": "tienen (nuestro) apoyo")
   'yo',
   'tu',
   'me',
@@ -131,6 +131,14 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'tus',
   'su',
   'sus',
+  'nuestro',
+  'nuestra',
+  'nuestros',
+  'nuestras',
+  'vuestro',
+  'vuestra',
+  'vuestros',
+  'vuestras',
   'ello',
   'ella',
   'ellos',

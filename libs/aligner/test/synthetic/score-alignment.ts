@@ -33,7 +33,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     // conjunctions and relatives
     'y e o u que pero sino aunque porque pues como cuando donde si ya mas muy tan cual quien',
     // pronouns and possessives
-    'yo tu el ella ellos ellas me te se nos os le les mi mis tus su sus',
+    'yo tu el ella ellos ellas me te se nos os le les mi mis tus su sus nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras',
     // auxiliaries and copulas
     'es son ser sea fue era ha han he has hemos haber hay esta estan estamos',
   ]
