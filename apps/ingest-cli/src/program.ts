@@ -246,7 +246,7 @@ export function buildProgram(env: Env): Command {
       ),
     );
 
-  command('enqueue')
+  withAlignFlags(command('enqueue'))
     .description('copy each acta to storage and add one job per session to the astra-mining queue (for ingest-worker)')
     .addOption(requiredOption('--input <csv>', 'sessions CSV (video_url, acta_path, tenant_id, ...)'))
     .option('--tenant <id>', 'tenant for rows without tenant_id; rows of other tenants are skipped')
@@ -268,9 +268,13 @@ export function buildProgram(env: Env): Command {
       parse(positiveInt),
       DEFAULT_MINING_JOB_OPTIONS.backoffMs,
     )
-    .action((flags: CommonFlags & Parameters<typeof runEnqueueCommand>[0]) =>
+    .action((flags: CommonFlags & AlignFlags & Omit<Parameters<typeof runEnqueueCommand>[0], 'align'>) =>
       run('enqueue', env, flags, async (output, config) =>
-        (await import('./commands/enqueue')).runEnqueueCommand(flags, config, output),
+        (await import('./commands/enqueue')).runEnqueueCommand(
+          { ...flags, align: alignOptionsFrom(flags) },
+          config,
+          output,
+        ),
       ),
     );
 

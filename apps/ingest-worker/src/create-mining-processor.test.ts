@@ -134,6 +134,7 @@ describe('createMiningProcessor', () => {
     });
     expect(calls[0]?.session).toEqual(session);
     expect(calls[0]?.options.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]?.options.align).toBeUndefined();
     expect(job.progress).toEqual([
       { stage: 'acta', state: 'start', percent: 0 },
       { stage: 'acta', state: 'done', percent: 5 },
@@ -145,6 +146,17 @@ describe('createMiningProcessor', () => {
     expect(text).toContain('astra_worker_segments_total{result="rejected"} 2');
     expect(text).toContain('astra_worker_stage_duration_seconds_count{stage="acta",result="done"} 1');
     expect(text).toContain('astra_worker_active_jobs 0');
+  });
+
+  it("aligns with the job's own alignment settings (what enqueue was given)", async () => {
+    const seen: MineSessionOptions[] = [];
+    const { run } = setup(async (s, options) => {
+      seen.push(options);
+      return ok(s);
+    });
+    const align = { maxDurationSec: 12, speakerMismatch: 'unlabel' as const };
+    await run(fakeJob({ data: { session, actaKey, align } }));
+    expect(seen[0]?.align).toEqual(align);
   });
 
   it('a permanent failure throws UnrecoverableError (no retry)', async () => {
@@ -257,6 +269,11 @@ describe('parseJob', () => {
       'session.videoUrl',
     ],
     ['an id that is not {tenant}-{uuid}', { id: 'job-1', data: { session } }, 'is not {tenant}-{uuid}'],
+    [
+      'an unknown speaker-mismatch policy',
+      { id: jobId, data: { session, align: { speakerMismatch: 'ignore' } } },
+      'align.speakerMismatch',
+    ],
   ])('rejects %s as unrecoverable', (_name, job, message) => {
     let thrown: unknown;
     try {

@@ -107,7 +107,11 @@ export function createMiningProcessor(options: MiningProcessorOptions): MiningPr
     logger.info(context, 'job started');
     let outcome: SessionOutcome;
     try {
-      outcome = await options.mineSession(session, { signal: jobSignal, onProgress });
+      outcome = await options.mineSession(session, {
+        signal: jobSignal,
+        onProgress,
+        ...(data.align ? { align: data.align } : {}),
+      });
     } finally {
       metrics.activeJobs.dec();
       await progress.flush();

@@ -28,7 +28,7 @@ export {
   miningJobSchema,
   toMiningJob,
 } from './queue/mining-job';
-export type { MiningJob } from './queue/mining-job';
+export type { JobAlignSettings, MiningJob } from './queue/mining-job';
 export { alignToManifest } from './session/align-to-manifest';
 export type { SessionLines } from './session/align-to-manifest';
 export { ensureAudio } from './session/ensure-audio';

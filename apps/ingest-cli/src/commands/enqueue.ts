@@ -4,12 +4,18 @@ import {
   miningJobId,
   storeActa,
   toMiningJob,
+  type JobAlignSettings,
   type RowError,
   type RuntimeConfig,
   type SessionSpec,
 } from '@astra/mining';
 import type { Storage } from '@astra/storage';
-import { checkDirectoryArgument, checkFileArgument, checkTenantArgument } from '../check-arguments';
+import {
+  checkAlignArguments,
+  checkDirectoryArgument,
+  checkFileArgument,
+  checkTenantArgument,
+} from '../check-arguments';
 import type { Output } from '../output';
 import { planFromFlags } from '../plan-from-flags';
 import { openMiningQueue } from '../queue-connection';
@@ -24,6 +30,8 @@ export type EnqueueCommandFlags = {
   attempts: number;
   /** First retry delay in ms; it doubles on each retry (BullMQ exponential backoff). */
   backoffMs: number;
+  /** Alignment settings each job carries to the worker (as `mine` takes them). */
+  align: JobAlignSettings;
 };
 
 /** Job name of a mining job (the queue has one kind of job; the name shows up in dashboards). */
@@ -48,6 +56,7 @@ export async function runEnqueueCommand(
   config: RuntimeConfig,
   output: Output,
 ): Promise<number> {
+  checkAlignArguments(flags.align);
   checkTenantArgument('--tenant', flags.tenant);
   await checkFileArgument('--input', flags.input);
   if (flags.actasDir) await checkDirectoryArgument('--actas-dir', flags.actasDir);
@@ -97,7 +106,7 @@ async function enqueueSession(
       return;
     }
   }
-  const added = await queue.add(MINING_JOB_NAME, toMiningJob(session, actaKey), {
+  const added = await queue.add(MINING_JOB_NAME, toMiningJob(session, actaKey, flags.align), {
     jobId,
     attempts: flags.attempts,
     backoff: { type: 'exponential', delay: flags.backoffMs },

@@ -74,7 +74,17 @@ const enqueue = (...args: string[]) =>
 
 describe('astra-ingest enqueue', () => {
   it('enqueues the good rows with their actas in storage, reports the bad ones and exits 1', async () => {
-    const result = await enqueue('--json', '--attempts', '4', '--backoff-ms', '1500');
+    const result = await enqueue(
+      '--json',
+      '--attempts',
+      '4',
+      '--backoff-ms',
+      '1500',
+      '--max-duration',
+      '12',
+      '--speaker-mismatch',
+      'unlabel',
+    );
     expect(result.exitCode).toBe(1);
     const summary = JSON.parse(result.stdout) as EnqueueJson;
     expect(summary.queue).toBe('astra-mining');
@@ -110,6 +120,8 @@ describe('astra-ingest enqueue', () => {
         metadata: { distrito: 'norte' },
       },
       actaKey: `mining/${TENANT}/${id1}.acta.docx`,
+      // The alignment settings the worker will use: the flags given, the defaults for the rest.
+      align: { minDurationSec: 1, maxDurationSec: 12, maxCer: 0.3, labelStyle: 'written', speakerMismatch: 'unlabel' },
     });
     // A job carries storage keys, never a local path (architecture §8).
     expect(JSON.stringify(job?.data)).not.toContain(dir);

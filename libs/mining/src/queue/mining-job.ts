@@ -8,8 +8,22 @@ export const MINING_QUEUE = 'astra-mining';
  * A job carries the session row and storage keys, never a local path: `enqueue` copies the acta into
  * storage first, so any worker on any machine can run it.
  */
+/**
+ * The alignment settings `enqueue` was given, carried by each job so that a worker aligns as `mine` would with
+ * the same flags (absent: the aligner's defaults). Types are checked here; ranges by the aligner.
+ */
+export const jobAlignSchema = z.object({
+  minDurationSec: z.number().optional(),
+  maxDurationSec: z.number().optional(),
+  maxCer: z.number().optional(),
+  labelStyle: z.enum(['written', 'spoken']).optional(),
+  speakerMismatch: z.enum(['reject', 'unlabel']).optional(),
+});
+export type JobAlignSettings = z.infer<typeof jobAlignSchema>;
+
 export const miningJobSchema = z.object({
   session: sessionSpecSchema.omit({ actaPath: true, transcriptPath: true }),
+  align: jobAlignSchema.optional(),
   /** `{uuid}.acta.docx` or `{uuid}.acta.pdf` in storage, when the session has an acta. */
   actaKey: z.string().optional(),
   /** Why the last attempt failed, written by the worker before it gives the job back (what `status` shows). */
@@ -29,7 +43,7 @@ export function miningJobId(session: Pick<SessionSpec, 'tenantId' | 'id'>): stri
 }
 
 /** The job for a planned session whose acta (if any) is already in storage at `actaKey`. */
-export function toMiningJob(session: SessionSpec, actaKey?: string): MiningJob {
+export function toMiningJob(session: SessionSpec, actaKey?: string, align: JobAlignSettings = {}): MiningJob {
   const { actaPath: _actaPath, transcriptPath: _transcriptPath, ...rest } = session;
-  return { session: rest, ...(actaKey ? { actaKey } : {}) };
+  return { session: rest, ...(actaKey ? { actaKey } : {}), ...(Object.keys(align).length > 0 ? { align } : {}) };
 }

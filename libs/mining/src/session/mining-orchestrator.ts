@@ -42,6 +42,8 @@ export type MiningOrchestratorOptions = {
 export type MineSessionOptions = {
   signal?: AbortSignal;
   onProgress?: (event: StageProgress) => void;
+  /** This session's alignment settings over the orchestrator's (a queued job carries its own). */
+  align?: Partial<AlignOptions>;
 };
 
 const DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -109,7 +111,8 @@ export class MiningOrchestrator {
       }
       stage = 'align';
       report('start');
-      const aligned = await this.alignToStorage(session, keys, transcript, acta, signal);
+      const align = { ...this.options.align, ...runOptions.align };
+      const aligned = await this.alignToStorage(session, keys, transcript, acta, align, signal);
       ran.push('align');
       report('done', { detail: `${aligned.kept} kept, ${aligned.rejected} rejected` });
       return { status: 'ok', session, audioSec: source.durationSec, ...aligned, ran };
@@ -195,6 +198,7 @@ export class MiningOrchestrator {
     keys: SessionKeys,
     transcript: Transcript,
     acta: Acta,
+    align: Partial<AlignOptions>,
     signal?: AbortSignal,
   ): Promise<{ kept: number; rejected: number; keptSec: number }> {
     const context: ManifestContext = {
@@ -205,7 +209,7 @@ export class MiningOrchestrator {
       sourceUrl: redactUrl(session.videoUrl),
       lang: session.language,
     };
-    const lines = alignToManifest(transcript, acta, context, this.options.align);
+    const lines = alignToManifest(transcript, acta, context, align);
     const header: SessionHeader = {
       session: {
         tenant_id: session.tenantId,

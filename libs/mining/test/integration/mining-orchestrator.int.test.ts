@@ -95,6 +95,22 @@ describe('MiningOrchestrator', () => {
     expect(retry).toMatchObject({ status: 'ok', ran: ['transcribe', 'align'] });
     expect(retry.status === 'ok' && retry.kept).toBeGreaterThan(0);
     expect(media.requests.filter((r) => r.method === 'GET').length).toBe(gets);
+
+    // A session's own alignment settings (a queued job's) win over the orchestrator's: align re-runs with them.
+    const keptDurations = async () =>
+      (await storage.getBytes(sessionKeys(TENANT, session.id).segments, { maxBytes: 1 << 22 }))
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { duration?: number; reason?: string })
+        .filter((line) => line.duration !== undefined && line.reason === undefined)
+        .map((line) => line.duration ?? 0);
+    expect(Math.max(...(await keptDurations()))).toBeGreaterThan(3);
+    const short = await orchestrator(astraCore()).mineSession(session, { align: { maxDurationSec: 3 } });
+    expect(short).toMatchObject({ status: 'ok', ran: ['align'] });
+    const durations = await keptDurations();
+    expect(durations.length).toBeGreaterThan(0);
+    expect(Math.max(...durations)).toBeLessThanOrEqual(3);
   }, 120_000);
 
   it('reports a failed astra-core job that cannot be retried as permanent', async () => {
