@@ -1,4 +1,5 @@
 import type { Transcript, Word } from '@astra/contracts';
+import { ESTIMATED_TIMING_CONFIDENCE } from './make-word';
 import { roundSec, spreadWords, tokenizeWords } from './spread-words';
 
 /** What a caption file does not say about itself. */
@@ -9,11 +10,14 @@ export type CaptionHints = {
   durationSec?: number;
   /** Provider name written in the transcript. Default `'captions'`. */
   provider?: string;
-  /** Confidence given to words whose times are estimated (spread over a cue). Default 0.5. */
+  /** Confidence given to words whose times are estimated (spread over a cue). Default ESTIMATED_TIMING_CONFIDENCE. */
   estimatedConfidence?: number;
 };
 
-export const DEFAULT_CAPTION_HINTS = { provider: 'captions', estimatedConfidence: 0.5 } as const;
+export const DEFAULT_CAPTION_HINTS = {
+  provider: 'captions',
+  estimatedConfidence: ESTIMATED_TIMING_CONFIDENCE,
+} as const;
 
 /** A piece of caption text with a time span; `wordTimed` when the span is the word's own (YouTube tags). */
 export type TimedChunk = { text: string; start: number; end: number; wordTimed: boolean };

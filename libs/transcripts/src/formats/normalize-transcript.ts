@@ -9,6 +9,7 @@ import {
   type DeepgramPrerecorded,
   type WhisperVerboseJson,
 } from '@astra/core-client';
+import { ESTIMATED_TIMING_CONFIDENCE, makeWord } from './make-word';
 import { spreadWords } from './spread-words';
 import { looksLikeWhisperx, whisperxSchema, whisperxWords, type WhisperxPayload } from './parse-whisperx';
 
@@ -24,9 +25,6 @@ export type TranscriptHints = {
 
 /** The payload shapes {@link normalizeTranscript} recognises. */
 export type TranscriptShape = 'normalized' | 'deepgram' | 'whisper' | 'whisperx' | 'json3' | 'response';
-
-/** Confidence given to words whose times were spread over a segment (no per-word timing). */
-export const ESTIMATED_TIMING_CONFIDENCE = 0.5;
 
 const UNKNOWN_LANGUAGE = 'und';
 
@@ -96,21 +94,6 @@ function parseShape<T>(schema: z.ZodType<T>, payload: unknown, label: string): T
     });
   }
   return parsed.data;
-}
-
-function clampConfidence(value: number | undefined): number | undefined {
-  if (value === undefined || !Number.isFinite(value)) return undefined;
-  return Math.min(1, Math.max(0, value));
-}
-
-function makeWord(text: string, start: number, end: number, confidence?: number, speaker?: number): Word | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const word: Word = { text: trimmed, start, end };
-  const conf = clampConfidence(confidence);
-  if (conf !== undefined) word.confidence = conf;
-  if (speaker !== undefined) word.speaker = speaker;
-  return word;
 }
 
 function lastEnd(words: readonly Word[]): number {

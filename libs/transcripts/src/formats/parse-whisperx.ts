@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Word } from '@astra/contracts';
+import { ESTIMATED_TIMING_CONFIDENCE, makeWord } from './make-word';
 import { spreadTimes } from './spread-words';
 
 /**
@@ -62,9 +63,6 @@ function speakerNumbering(): (label: string | number | undefined) => number | un
   };
 }
 
-/** Confidence of a word the aligner left untimed and this reader placed: an estimate, like spread caption words. */
-export const UNTIMED_WORD_CONFIDENCE = 0.5;
-
 type Placed = { text: string; start?: number; end?: number; confidence?: number; speaker?: number };
 
 /**
@@ -77,7 +75,7 @@ function timeUntimed(words: Placed[], from: number, to: number): Word[] {
   while (k < words.length) {
     const word = words[k] as Placed;
     if (word.start !== undefined && word.end !== undefined) {
-      out.push(toWord(word, word.start, word.end));
+      pushWord(out, word, word.start, word.end);
       k += 1;
       continue;
     }
@@ -93,18 +91,16 @@ function timeUntimed(words: Placed[], from: number, to: number): Word[] {
     );
     run.forEach((w, r) => {
       const { start, end: stop } = times[r] ?? { start: runStart, end: runStart };
-      out.push(toWord({ ...w, confidence: UNTIMED_WORD_CONFIDENCE }, start, stop));
+      pushWord(out, { ...w, confidence: ESTIMATED_TIMING_CONFIDENCE }, start, stop);
     });
     k = end;
   }
   return out;
 }
 
-function toWord(word: Placed, start: number, end: number): Word {
-  const out: Word = { text: word.text, start, end };
-  if (word.confidence !== undefined) out.confidence = Math.min(1, Math.max(0, word.confidence));
-  if (word.speaker !== undefined) out.speaker = word.speaker;
-  return out;
+function pushWord(out: Word[], word: Placed, start: number, end: number): void {
+  const made = makeWord(word.text, start, end, word.confidence, word.speaker);
+  if (made) out.push(made);
 }
 
 /** The words of a WhisperX payload, each timed and numbered; `language` as WhisperX reports it (an ISO code). */
