@@ -1,5 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolveAlignOptions } from '@astra/aligner/options';
+import {
+  LABEL_STYLES,
+  resolveAlignOptions,
+  SPEAKER_MISMATCH_POLICIES,
+  type LabelStyle,
+  type SpeakerMismatchPolicy,
+} from '@astra/aligner/options';
 import { ConfigError, DEFAULT_MINING_JOB_OPTIONS, RUNTIME_DEFAULTS, type RuntimeOverrides } from '@astra/mining/config';
 import cliPackage from '../package.json' with { type: 'json' };
 // Types only: each command's code is imported when it runs, so a command loads its own dependencies and no
@@ -32,8 +38,8 @@ type AlignFlags = {
   minDuration?: number;
   maxDuration?: number;
   maxCer?: number;
-  labelStyle?: 'written' | 'spoken';
-  speakerMismatch?: 'reject' | 'unlabel';
+  labelStyle?: LabelStyle;
+  speakerMismatch?: SpeakerMismatchPolicy;
 };
 
 const STORAGE_HELP = `storage URI: s3://bucket[/prefix], file://DIR or a path (default: ASTRA_STORAGE, else ${RUNTIME_DEFAULTS.storage})`;
@@ -65,7 +71,7 @@ function withAlignFlags(command: Command): Command {
     )
     .addOption(
       new Option('--label-style <style>', 'label text as written in the acta, or numbers spelled out as spoken')
-        .choices(['written', 'spoken'])
+        .choices(LABEL_STYLES)
         .default(ALIGN_DEFAULTS.labelStyle),
     )
     .addOption(
@@ -73,7 +79,7 @@ function withAlignFlags(command: Command): Command {
         '--speaker-mismatch <policy>',
         "a segment whose acta speaker the diarization contradicts: 'reject' it, or 'unlabel' it (keep it without a speaker)",
       )
-        .choices(['reject', 'unlabel'])
+        .choices(SPEAKER_MISMATCH_POLICIES)
         .default(ALIGN_DEFAULTS.speakerMismatch),
     );
 }

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { AlignError } from './errors';
 import { silentLogger, type Logger } from '@astra/contracts';
 
-export type LabelStyle = 'written' | 'spoken';
+/** Label styles, summary and speaker-mismatch policies: the values every caller (CLI choices, queue jobs) offers. */
+export const LABEL_STYLES = ['written', 'spoken'] as const;
+export type LabelStyle = (typeof LABEL_STYLES)[number];
 
 /**
  * What to do with segments of summarised fragments (`verbatim: false`): `strict` keeps one only when it matches the
  * audio far better than required of verbatim text (CER ≤ maxCer / 2, coverage ≥ 0.9); `reject` never keeps one.
  */
-export type SummaryPolicy = 'strict' | 'reject';
+export const SUMMARY_POLICIES = ['strict', 'reject'] as const;
+export type SummaryPolicy = (typeof SUMMARY_POLICIES)[number];
 
 /**
  * What to do with a segment whose acta speaker the session's diarization contradicts (`speaker_mismatch`): `reject`
@@ -17,7 +20,8 @@ export type SummaryPolicy = 'strict' | 'reject';
  * datasets where the text matters and the speaker does not, and never keeps a speaker the audio contradicts.
  * A segment crossing a change of diarized speaker is rejected under both.
  */
-export type SpeakerMismatchPolicy = 'reject' | 'unlabel';
+export const SPEAKER_MISMATCH_POLICIES = ['reject', 'unlabel'] as const;
+export type SpeakerMismatchPolicy = (typeof SPEAKER_MISMATCH_POLICIES)[number];
 
 export interface AlignOptions {
   /** Segment duration bounds in seconds (docs/architecture.md §6: 1..30). */
@@ -65,12 +69,12 @@ const numbersSchema = z
     maxCer: z.number().finite().min(0).max(1),
     minScore: z.number().finite().min(0).max(1),
     minCoverage: z.number().finite().min(0).max(1),
-    labelStyle: z.enum(['written', 'spoken']),
+    labelStyle: z.enum(LABEL_STYLES),
     language: z.string().min(1),
     minPauseSec: z.number().finite().nonnegative(),
     maxPadSec: z.number().finite().nonnegative(),
-    summaryPolicy: z.enum(['strict', 'reject']),
-    speakerMismatch: z.enum(['reject', 'unlabel']),
+    summaryPolicy: z.enum(SUMMARY_POLICIES),
+    speakerMismatch: z.enum(SPEAKER_MISMATCH_POLICIES),
   })
   .refine((o) => o.maxDurationSec > o.minDurationSec, { message: 'maxDurationSec must be above minDurationSec' });
 

@@ -1,5 +1,5 @@
 export { alignSession } from './align-session';
-export { resolveAlignOptions } from './align-options';
+export { LABEL_STYLES, resolveAlignOptions, SPEAKER_MISMATCH_POLICIES, SUMMARY_POLICIES } from './align-options';
 export type {
   AlignOptions,
   LabelStyle,

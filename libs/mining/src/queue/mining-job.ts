@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { LABEL_STYLES, SPEAKER_MISMATCH_POLICIES } from '@astra/aligner/options';
 import { sessionFailureSchema, sessionSpecSchema, type SessionSpec } from '../model';
 
 /** The BullMQ queue shared by `astra-ingest enqueue` and ingest-worker (architecture §8). */
 export const MINING_QUEUE = 'astra-mining';
 
-/**
- * A job carries the session row and storage keys, never a local path: `enqueue` copies the acta into
- * storage first, so any worker on any machine can run it.
- */
 /**
  * The alignment settings `enqueue` was given, carried by each job so that a worker aligns as `mine` would with
  * the same flags (absent: the aligner's defaults). Types are checked here; ranges by the aligner.
@@ -16,11 +13,15 @@ export const jobAlignSchema = z.object({
   minDurationSec: z.number().optional(),
   maxDurationSec: z.number().optional(),
   maxCer: z.number().optional(),
-  labelStyle: z.enum(['written', 'spoken']).optional(),
-  speakerMismatch: z.enum(['reject', 'unlabel']).optional(),
+  labelStyle: z.enum(LABEL_STYLES).optional(),
+  speakerMismatch: z.enum(SPEAKER_MISMATCH_POLICIES).optional(),
 });
 export type JobAlignSettings = z.infer<typeof jobAlignSchema>;
 
+/**
+ * A job carries the session row and storage keys, never a local path: `enqueue` copies the acta into
+ * storage first, so any worker on any machine can run it.
+ */
 export const miningJobSchema = z.object({
   session: sessionSpecSchema.omit({ actaPath: true, transcriptPath: true }),
   align: jobAlignSchema.optional(),
